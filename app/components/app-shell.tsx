@@ -1,0 +1,115 @@
+import { Form, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import type { RootData } from '~/root'
+import { languages } from '~/utils/i18n'
+
+import { LanguageSwitcher } from './language-switcher'
+
+/** A translated label (labelKey) or a proper name shown as it is (label). */
+type NavItem =
+  { to: string; labelKey: string; label?: undefined } | { to: string; label: string; labelKey?: undefined }
+
+type ShellUser = NonNullable<Awaited<ReturnType<RootData>>['data']['user']>
+
+function navigationFor(user: ShellUser | null): NavItem[] {
+  if (!user) return [{ to: '/', labelKey: 'nav.home' }]
+  const items: NavItem[] = [{ to: '/dashboard', labelKey: 'nav.dashboard' }]
+  switch (user.staffRole) {
+    case 'ADMIN':
+      items.push(
+        { to: '/admin/staff', labelKey: 'nav.staff' },
+        { to: '/admin/missions', labelKey: 'nav.missions' },
+        { to: '/admin/settings', labelKey: 'nav.settings' },
+      )
+      break
+    case 'LEAD_OFFICER':
+    case 'OFFICER':
+      items.push({ to: '/authority/organizations', labelKey: 'nav.organizations' })
+      break
+    case 'EMBASSY':
+      break
+    default:
+      for (const organization of user.organizations) {
+        items.push({ to: `/organizations/${organization.id}`, label: organization.legalName })
+      }
+  }
+  items.push({ to: '/account', labelKey: 'nav.account' })
+  return items
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const rootData = useRouteLoaderData<RootData>('root')
+  const user = rootData?.user ?? null
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <a className="brand" href={user ? '/dashboard' : '/'}>
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-authority">{t('app.authority')}</span>
+          </a>
+          <nav aria-label={t('shell.mainNavigation')}>
+            <ul className="nav-list">
+              {navigationFor(user).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {item.label ?? t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitcher redirectTo={here} />
+            {user ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button-quiet">
+                  {t('shell.signOut')}
+                </button>
+              </Form>
+            ) : (
+              <p className="auth-links">
+                <a href="/login">{t('shell.signIn')}</a>
+                <a className="button button-primary" href="/signup">
+                  {t('shell.register')}
+                </a>
+              </p>
+            )}
+          </div>
+        </div>
+      </header>
+      {rootData?.toast ? (
+        <div className="toast" role="status">
+          {t(rootData.toast)}
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1} className="page">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <nav aria-label={t('shell.footerNavigation')}>
+          <ul className="nav-list">
+            <li>
+              <a href="/accessibility">{t('footer.accessibility')}</a>
+            </li>
+            <li>
+              <a href="/privacy">{t('footer.privacy')}</a>
+            </li>
+            <li>
+              <a href="/imprint">{t('footer.imprint')}</a>
+            </li>
+          </ul>
+        </nav>
+        <p>{t('footer.languagesAvailable', { count: languages.length })}</p>
+      </footer>
+    </>
+  )
+}
