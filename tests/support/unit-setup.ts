@@ -1,0 +1,1 @@
+process.env.SESSION_SECRET ??= 'unit-test-secret'
