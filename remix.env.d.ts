@@ -5,5 +5,9 @@ declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true
   }
+  interface AppLoadContext {
+    cspNonce?: string
+    clientIp?: string
+  }
 }
 export {}

@@ -4,9 +4,16 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '~': fileURLToPath(new URL('./app', import.meta.url)) }
 
+// .ci/run sums the results of every run from these JSON reports into one closing line.
+const reportDir = process.env.VITEST_REPORT_DIR
+const reporting = reportDir
+  ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/${Date.now()}-${process.pid}.json` } }
+  : {}
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    ...reporting,
     projects: [
       {
         resolve: { alias },

@@ -81,7 +81,11 @@ async function main() {
     '*',
     createRequestHandler({
       build: isDevelopment ? async () => build : build,
-      getLoadContext: (_request, response) => ({ cspNonce: response.locals.cspNonce as string }),
+      getLoadContext: (request, response) => ({
+        cspNonce: response.locals.cspNonce as string,
+        // With TRUST_PROXY=true Express takes it from X-Forwarded-For, else from the socket.
+        clientIp: request.ip ?? 'unknown',
+      }),
     }),
   )
 
