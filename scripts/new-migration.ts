@@ -24,9 +24,13 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const newest = readdirSync(MIGRATIONS).sort().at(-1)
 const from = newest ? ['--from-schema-datamodel', path.join(MIGRATIONS, newest, SNAPSHOT)] : ['--from-empty']
-const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', SCHEMA, '--script'], {
-  encoding: 'utf8',
-})
+const sql = execFileSync(
+  'npx',
+  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', SCHEMA, '--script'],
+  {
+    encoding: 'utf8',
+  },
+)
 if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
   console.info('The schema matches the newest migration: nothing to write.')
   process.exit(0)

@@ -35,8 +35,7 @@ export default async function setup(project: TestProject) {
 }
 
 export type DatabaseTemplate =
-  | { kind: 'postgres'; serverUrl: string; templateName: string }
-  | { kind: 'embedded'; dataDir: string }
+  { kind: 'postgres'; serverUrl: string; templateName: string } | { kind: 'embedded'; dataDir: string }
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -61,12 +61,21 @@ export async function callRoute(
   }
   if (isDataWithInit(result)) {
     const headers = new Headers(result.init?.headers)
-    return { status: result.init?.status ?? 200, data: result.data, headers, location: headers.get('Location') }
+    return {
+      status: result.init?.status ?? 200,
+      data: result.data,
+      headers,
+      location: headers.get('Location'),
+    }
   }
   if (result instanceof Error) throw result
   return { status: 200, data: result, headers: new Headers(), location: null }
 }
 
 function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
-  return typeof value === 'object' && value !== null && (value as { type?: string }).type === 'DataWithResponseInit'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: string }).type === 'DataWithResponseInit'
+  )
 }

@@ -1,0 +1,116 @@
+import { isCountryCode } from '~/utils/countries'
+import { supportedLanguages, type Language } from '~/utils/i18n'
+import { emailField, message, phoneField, requiredText, z } from '~/utils/validation'
+
+export const organizationKinds = ['EMPLOYER', 'UNIVERSITY', 'RESEARCH', 'AGENCY'] as const
+export const orgRoles = ['ORG_ADMIN', 'ORG_MEMBER'] as const
+export const organizationStatuses = ['PENDING', 'VERIFIED', 'REJECTED'] as const
+
+export type OrganizationKind = (typeof organizationKinds)[number]
+export type OrganizationStatus = (typeof organizationStatuses)[number]
+
+const GERMAN_POSTAL_CODE = /^[0-9]{5}$/
+const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/
+// Betriebsnummer der Bundesagentur für Arbeit: always eight digits (§ 18i SGB IV).
+const BA_COMPANY_NUMBER = /^[0-9]{8}$/
+
+const languageField = z
+  .enum(supportedLanguages as [Language, ...Language[]])
+  .transform((value) => value as Language)
+
+export const RegisterOrganizationSchema = z
+  .object({
+    kind: z.enum(organizationKinds),
+    legalName: requiredText(200),
+    street: requiredText(200),
+    postalCode: requiredText(10),
+    city: requiredText(100),
+    country: z
+      .string()
+      .trim()
+      .refine(isCountryCode, { error: message('validation.choose') }),
+    registerNumber: requiredText(100),
+    baCompanyNumber: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(
+        z
+          .string()
+          .regex(BA_COMPANY_NUMBER, { error: message('organizations:validation.baCompanyNumber') })
+          .optional(),
+      ),
+    contactName: requiredText(120),
+    contactEmail: emailField,
+    contactPhone: phoneField,
+    deputyName: requiredText(120),
+    deputyEmail: emailField,
+    deputyPhone: phoneField,
+  })
+  .superRefine((value, context) => {
+    const pattern = value.country === 'DE' ? GERMAN_POSTAL_CODE : POSTAL_CODE
+    if (value.postalCode && !pattern.test(value.postalCode)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['postalCode'],
+        message: message(
+          value.country === 'DE' ? 'organizations:validation.postalCodeDe' : 'organizations:validation.postalCode',
+        ),
+      })
+    }
+  })
+
+export type RegisterOrganizationInput = z.output<typeof RegisterOrganizationSchema>
+
+export const InviteMemberSchema = z.object({
+  intent: z.literal('invite'),
+  email: emailField,
+  role: z.enum(orgRoles),
+  locale: languageField,
+})
+
+export type InviteMemberInput = z.output<typeof InviteMemberSchema>
+
+const RemoveMemberSchema = z.object({
+  intent: z.literal('remove'),
+  membershipId: requiredText(40),
+})
+
+const RevokeInvitationSchema = z.object({
+  intent: z.literal('revoke'),
+  invitationId: requiredText(40),
+})
+
+/** The members page holds three forms; the hidden `intent` field says which one was sent. */
+export const MembersActionSchema = z.discriminatedUnion('intent', [
+  InviteMemberSchema,
+  RemoveMemberSchema,
+  RevokeInvitationSchema,
+])
+
+export const REJECTION_REASON_MIN = 10
+export const REJECTION_REASON_MAX = 1000
+
+export const RejectOrganizationSchema = z.object({
+  intent: z.literal('reject'),
+  reason: z.string().trim().min(1).min(REJECTION_REASON_MIN).max(REJECTION_REASON_MAX),
+})
+
+/** A lead officer's decision on a pending organization. */
+export const OrganizationDecisionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('verify') }),
+  RejectOrganizationSchema,
+])
+
+export type OrganizationDecision = z.output<typeof OrganizationDecisionSchema>
+
+export const organizationStatusFilters = [...organizationStatuses, 'ALL'] as const
+
+/** The authority's list: query parameters from a GET form; anything unexpected falls back to the default. */
+export const OrganizationListQuerySchema = z.object({
+  status: z.enum(organizationStatusFilters).catch('PENDING'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+})
+
+export type OrganizationListQuery = z.output<typeof OrganizationListQuerySchema>
