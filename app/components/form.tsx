@@ -23,9 +23,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   reply?: FormReply | null,
 ) {
-  const form = useForm({
+  const form = useForm<FieldValues>({
     // zod 4 schemas with transforms: the resolver validates, the server receives the raw form data
-    resolver: zodResolver(schema as never),
+    resolver: zodResolver(schema as never) as never,
     mode: 'onTouched',
     errors: reply ? (toFieldErrors(reply.fieldErrors) as never) : undefined,
   })

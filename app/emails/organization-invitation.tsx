@@ -28,7 +28,9 @@ export const organizationInvitationEmail: EmailTemplate<OrganizationInvitationEm
       <p>
         {t('organizations:emails.invitation.expires', {
           expiresAt,
-          formatParams: { expiresAt: { dateStyle: 'long', timeStyle: 'short', timeZone: AUTHORITY_TIME_ZONE } },
+          formatParams: {
+            expiresAt: { dateStyle: 'long', timeStyle: 'short', timeZone: AUTHORITY_TIME_ZONE },
+          },
         })}
       </p>
       <p>{t('organizations:emails.invitation.ignore')}</p>

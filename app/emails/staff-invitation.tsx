@@ -11,7 +11,13 @@ type StaffInvitationProps = {
   validDays: number
 }
 
-function StaffInvitationBody({ t, firstName, role, setupUrl, validDays }: StaffInvitationProps & { t: TFunction }) {
+function StaffInvitationBody({
+  t,
+  firstName,
+  role,
+  setupUrl,
+  validDays,
+}: StaffInvitationProps & { t: TFunction }) {
   return (
     <>
       <p>{t('staff:emails.invitation.greeting', { firstName })}</p>

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'staff.deactivated'
   | 'staff.reactivated'
   | 'staff.roleChanged'
+  | 'staff.invitationResent'
   | 'mission.created'
   | 'mission.updated'
   | 'settings.changed'

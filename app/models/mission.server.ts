@@ -29,10 +29,22 @@ export async function listMissionChoices() {
   })
 }
 
+/** The mission with its embassy users, for its edit page. */
 export async function getMission(missionId: string) {
   return prisma.mission.findUnique({
     where: { id: missionId },
-    select: { id: true, name: true, country: true, city: true, visaSectionEmail: true },
+    select: {
+      id: true,
+      name: true,
+      country: true,
+      city: true,
+      visaSectionEmail: true,
+      users: {
+        where: { staffRole: 'EMBASSY' },
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true, deactivatedAt: true },
+      },
+    },
   })
 }
 
@@ -53,16 +65,15 @@ export async function createMission(actor: Actor, input: MissionInput) {
   })
 }
 
-/** Updates the mission and records which fields changed; null when it does not exist. */
+/** Updates the mission and records which fields changed (mission data is not personal data). */
 export async function updateMission(actor: Actor, missionId: string, input: MissionInput) {
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.mission.findUnique({ where: { id: missionId } })
-    if (!before) return null
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.mission.findUniqueOrThrow({ where: { id: missionId } })
     const changedFields = (Object.keys(input) as (keyof MissionInput)[]).filter(
       (field) => before[field] !== input[field],
     )
-    if (changedFields.length === 0) return before
-    const mission = await tx.mission.update({ where: { id: missionId }, data: input })
+    if (changedFields.length === 0) return
+    await tx.mission.update({ where: { id: missionId }, data: input })
     await recordAudit(
       {
         actorId: actor.id,
@@ -73,6 +84,5 @@ export async function updateMission(actor: Actor, missionId: string, input: Miss
       },
       tx,
     )
-    return mission
   })
 }

@@ -1,3 +1,4 @@
+import { firstName } from '~/emails/first-name'
 import type { Prisma } from '~/generated/prisma/client'
 import { organizationRejectedEmail } from '~/emails/organization-rejected'
 import { organizationVerifiedEmail } from '~/emails/organization-verified'
@@ -183,6 +184,10 @@ export async function getOrganizationForAuthority(organizationId: string) {
   })
 }
 
+export async function organizationExists(organizationId: string) {
+  return (await prisma.organization.count({ where: { id: organizationId } })) > 0
+}
+
 export async function countPendingOrganizations() {
   return prisma.organization.count({ where: { status: 'PENDING' } })
 }
@@ -246,12 +251,8 @@ async function notifyAdminsOfDecision(organizationId: string, isVerified: boolea
         to: user.email,
         locale: user.locale,
         template,
-        props: { firstName: firstNameOf(user.name), organizationName: organization.legalName, url },
+        props: { firstName: firstName(user.name), organizationName: organization.legalName, url },
       }),
     ),
   )
-}
-
-export function firstNameOf(name: string) {
-  return name.trim().split(/\s+/)[0] ?? name
 }

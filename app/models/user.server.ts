@@ -1,6 +1,234 @@
+import { firstName } from '~/emails/first-name'
+import { passwordChangedTemplate } from '~/emails/password-changed'
+import { resetPasswordTemplate } from '~/emails/reset-password'
+import { verifyEmailTemplate } from '~/emails/verify-email'
+import { Prisma, type TokenPurpose } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { sendTemplatedEmail } from '~/utils/email.server'
+import { appUrl } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+
+import { recordAudit } from './audit.server'
+import { consumeToken, findValidToken, issueToken, TOKEN_LIFETIME_MS } from './token.server'
+
+/** At most one email of a kind per user and minute, so the forms cannot be used to flood an inbox. */
+const EMAIL_INTERVAL_MS = 60_000
+
+type Recipient = { email: string; name: string; locale: string }
+
+const recipientSelect = { id: true, email: true, name: true, locale: true } as const
 
 export async function setPreferredLanguage(userId: string, language: Language) {
   await prisma.user.update({ where: { id: userId }, data: { locale: language } })
+}
+
+export async function updateProfile(userId: string, profile: { name: string; language: Language }) {
+  await prisma.user.update({ where: { id: userId }, data: { name: profile.name, locale: profile.language } })
+}
+
+type SignupInput = { name: string; email: string; password: string; language: Language }
+
+/**
+ * Creates the account with its password, and sends the verification link. Returns null when the
+ * address already has an account (nothing is written then).
+ */
+export async function signUp(input: SignupInput) {
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
+  if (existing) return null
+  const hash = await hashPassword(input.password)
+  let created: { user: Recipient & { id: string }; token: string }
+  try {
+    created = await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          locale: input.language,
+          password: { create: { hash } },
+        },
+        select: recipientSelect,
+      })
+      await recordAudit(
+        { actorId: user.id, action: 'user.signedUp', subjectType: 'User', subjectId: user.id },
+        tx,
+      )
+      const token = await issueToken(user.id, 'EMAIL_VERIFICATION', tx)
+      return { user, token }
+    })
+  } catch (error) {
+    // Two sign-ups with the same address at once: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null
+    throw error
+  }
+  // The account exists either way; the verification page offers to send the link again.
+  await sendQuietly('verification', sendVerificationEmail(created.user, created.token))
+  return { userId: created.user.id }
+}
+
+function sendVerificationEmail(user: Recipient, token: string) {
+  return sendTemplatedEmail({
+    to: user.email,
+    locale: user.locale,
+    template: verifyEmailTemplate,
+    props: {
+      firstName: firstName(user.name),
+      url: `${appUrl()}/verify-email?${new URLSearchParams({ token })}`,
+      validHours: TOKEN_LIFETIME_MS.EMAIL_VERIFICATION / 3_600_000,
+    },
+  })
+}
+
+/** Uses up a verification link; false when it is unknown, used or expired. */
+export async function verifyEmail(token: string) {
+  return prisma.$transaction(async (tx) => {
+    const userId = await consumeToken(token, 'EMAIL_VERIFICATION', tx)
+    if (!userId) return false
+    await tx.user.updateMany({
+      where: { id: userId, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    })
+    await recordAudit(
+      { actorId: userId, action: 'user.emailVerified', subjectType: 'User', subjectId: userId },
+      tx,
+    )
+    return true
+  })
+}
+
+/** Sends a new verification link (the previous one lapses), unless one went out within the last minute. */
+export async function resendVerificationEmail(userId: string) {
+  if (await hasRecentToken(userId, 'EMAIL_VERIFICATION')) return 'tooSoon' as const
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: recipientSelect })
+  const token = await issueToken(userId, 'EMAIL_VERIFICATION')
+  await sendVerificationEmail(user, token)
+  return 'sent' as const
+}
+
+async function hasRecentToken(userId: string, purpose: TokenPurpose) {
+  const recent = await prisma.token.count({
+    where: { userId, purpose, createdAt: { gt: new Date(Date.now() - EMAIL_INTERVAL_MS) } },
+  })
+  return recent > 0
+}
+
+/**
+ * Emails a reset link when an active account has this address. The caller shows the same answer
+ * either way, and the email goes out in the background, so neither the page nor its timing reveals
+ * whether the account exists.
+ */
+export async function requestPasswordReset(email: string) {
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { ...recipientSelect, deactivatedAt: true },
+  })
+  if (!user || user.deactivatedAt || (await hasRecentToken(user.id, 'PASSWORD_RESET'))) return
+  const token = await issueToken(user.id, 'PASSWORD_RESET')
+  void sendQuietly(
+    'password reset',
+    sendTemplatedEmail({
+      to: user.email,
+      locale: user.locale,
+      template: resetPasswordTemplate,
+      props: {
+        firstName: firstName(user.name),
+        url: `${appUrl()}/reset-password?${new URLSearchParams({ token })}`,
+        validHours: TOKEN_LIFETIME_MS.PASSWORD_RESET / 3_600_000,
+      },
+    }),
+  )
+}
+
+/** What a valid link on /reset-password is for: a reset, or the first password of an invited staff member. */
+export async function findPasswordTokenPurpose(token: string | null) {
+  const record =
+    (await findValidToken(token, 'PASSWORD_RESET')) ?? (await findValidToken(token, 'ACCOUNT_SETUP'))
+  return record ? (record.purpose as 'PASSWORD_RESET' | 'ACCOUNT_SETUP') : null
+}
+
+/**
+ * Sets the password through an emailed link and ends every session of the account (whoever knew the old
+ * password is signed out). Setting up an invited account also confirms its address, which the link proved.
+ * Returns the link's purpose, or null when the link is not (or no longer) valid.
+ */
+export async function resetPassword(token: string, password: string) {
+  const purpose = await findPasswordTokenPurpose(token)
+  if (!purpose) return null
+  const hash = await hashPassword(password)
+  const user = await prisma.$transaction(async (tx) => {
+    const userId = await consumeToken(token, purpose, tx)
+    if (!userId) return null
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: {
+        password: { upsert: { create: { hash }, update: { hash } } },
+        ...(purpose === 'ACCOUNT_SETUP' ? { emailVerifiedAt: new Date() } : {}),
+      },
+      select: recipientSelect,
+    })
+    await tx.session.deleteMany({ where: { userId } })
+    await recordAudit(
+      {
+        actorId: userId,
+        action: 'password.reset',
+        subjectType: 'User',
+        subjectId: userId,
+        data: { purpose },
+      },
+      tx,
+    )
+    return updated
+  })
+  if (!user) return null
+  if (purpose === 'PASSWORD_RESET') await sendQuietly('password changed', sendPasswordChangedNotice(user))
+  return purpose
+}
+
+/**
+ * Changes the password after checking the current one. The current session stays; all others end.
+ * Returns false when the current password is wrong (nothing changes then).
+ */
+export async function changePassword(
+  user: { id: string; sessionId: string },
+  input: { currentPassword: string; password: string },
+) {
+  const stored = await prisma.password.findUnique({ where: { userId: user.id } })
+  if (!stored || !(await verifyPassword(stored.hash, input.currentPassword))) return false
+  const hash = await hashPassword(input.password)
+  const recipient = await prisma.$transaction(async (tx) => {
+    await tx.password.update({ where: { userId: user.id }, data: { hash } })
+    const { count } = await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } })
+    await recordAudit(
+      {
+        actorId: user.id,
+        action: 'password.changed',
+        subjectType: 'User',
+        subjectId: user.id,
+        data: { otherSessionsEnded: count },
+      },
+      tx,
+    )
+    return tx.user.findUniqueOrThrow({ where: { id: user.id }, select: recipientSelect })
+  })
+  await sendQuietly('password changed', sendPasswordChangedNotice(recipient))
+  return true
+}
+
+function sendPasswordChangedNotice(user: Recipient) {
+  return sendTemplatedEmail({
+    to: user.email,
+    locale: user.locale,
+    template: passwordChangedTemplate,
+    props: { firstName: firstName(user.name), resetUrl: `${appUrl()}/forgot-password` },
+  })
+}
+
+/** For emails that follow a change already committed: a failed delivery must not undo or hide it. */
+async function sendQuietly(kind: string, sending: Promise<void>) {
+  try {
+    await sending
+  } catch (error) {
+    // The error names only the provider's failure, never the recipient.
+    console.error(`The ${kind} email could not be sent:`, error instanceof Error ? error.message : error)
+  }
 }

@@ -48,23 +48,32 @@ export const RegisterOrganizationSchema = z
     deputyEmail: emailField,
     deputyPhone: phoneField,
   })
-  .superRefine((value, context) => {
-    const pattern = value.country === 'DE' ? GERMAN_POSTAL_CODE : POSTAL_CODE
-    if (value.postalCode && !pattern.test(value.postalCode)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['postalCode'],
-        message: message(
-          value.country === 'DE' ? 'organizations:validation.postalCodeDe' : 'organizations:validation.postalCode',
-        ),
-      })
-    }
-  })
+  .superRefine(
+    (value, context) => {
+      const pattern = value.country === 'DE' ? GERMAN_POSTAL_CODE : POSTAL_CODE
+      if (!pattern.test(value.postalCode)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['postalCode'],
+          message: message(
+            value.country === 'DE'
+              ? 'organizations:validation.postalCodeDe'
+              : 'organizations:validation.postalCode',
+          ),
+        })
+      }
+    },
+    // Also when other fields are wrong, so that every message shows at once.
+    {
+      when: ({ issues }) =>
+        !issues.some((issue) => ['postalCode', 'country'].includes(String(issue.path[0]))),
+    },
+  )
 
 export type RegisterOrganizationInput = z.output<typeof RegisterOrganizationSchema>
 
+/** The invitation form's own fields, checked in the browser; the server's union below adds `intent`. */
 export const InviteMemberSchema = z.object({
-  intent: z.literal('invite'),
   email: emailField,
   role: z.enum(orgRoles),
   locale: languageField,
@@ -84,7 +93,7 @@ const RevokeInvitationSchema = z.object({
 
 /** The members page holds three forms; the hidden `intent` field says which one was sent. */
 export const MembersActionSchema = z.discriminatedUnion('intent', [
-  InviteMemberSchema,
+  InviteMemberSchema.extend({ intent: z.literal('invite') }),
   RemoveMemberSchema,
   RevokeInvitationSchema,
 ])
@@ -92,15 +101,15 @@ export const MembersActionSchema = z.discriminatedUnion('intent', [
 export const REJECTION_REASON_MIN = 10
 export const REJECTION_REASON_MAX = 1000
 
+/** The rejection form's own field, checked in the browser; the server's union below adds `intent`. */
 export const RejectOrganizationSchema = z.object({
-  intent: z.literal('reject'),
   reason: z.string().trim().min(1).min(REJECTION_REASON_MIN).max(REJECTION_REASON_MAX),
 })
 
 /** A lead officer's decision on a pending organization. */
 export const OrganizationDecisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('verify') }),
-  RejectOrganizationSchema,
+  RejectOrganizationSchema.extend({ intent: z.literal('reject') }),
 ])
 
 export type OrganizationDecision = z.output<typeof OrganizationDecisionSchema>

@@ -2,7 +2,12 @@ import { supportedLanguages, type Language } from '~/utils/i18n'
 import type { StaffRole } from '~/utils/permissions'
 import { emailField, message, optionalText, requiredText, z } from '~/utils/validation'
 
-export const staffRoles = ['ADMIN', 'LEAD_OFFICER', 'OFFICER', 'EMBASSY'] as const satisfies readonly StaffRole[]
+export const staffRoles = [
+  'ADMIN',
+  'LEAD_OFFICER',
+  'OFFICER',
+  'EMBASSY',
+] as const satisfies readonly StaffRole[]
 export const staffStatuses = ['active', 'deactivated'] as const
 
 /** The staff list's filters from the query string; an unknown value shows the list unfiltered. */
@@ -20,10 +25,18 @@ const roleFields = {
 /** Embassy users belong to exactly one mission; everyone else works for the authority itself. */
 function checkMission(value: { role: StaffRole; missionId?: string }, ctx: z.RefinementCtx) {
   if (value.role === 'EMBASSY' && !value.missionId) {
-    ctx.addIssue({ code: 'custom', path: ['missionId'], message: message('staff:validation.missionRequired') })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['missionId'],
+      message: message('staff:validation.missionRequired'),
+    })
   }
   if (value.role !== 'EMBASSY' && value.missionId) {
-    ctx.addIssue({ code: 'custom', path: ['missionId'], message: message('staff:validation.missionNotAllowed') })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['missionId'],
+      message: message('staff:validation.missionNotAllowed'),
+    })
   }
 }
 

@@ -3,6 +3,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from './db.server'
 import { generateToken, hashToken } from './crypto.server'
 import { isSecureDeployment, sessionSecret } from './env.server'
+import { enforceStaffTwoFactor } from './two-factor.server'
 
 export const SESSION_LIFETIME_MS = 1000 * 60 * 60 * 24 * 14
 const LAST_SEEN_RESOLUTION_MS = 1000 * 60 * 5
@@ -80,7 +81,10 @@ async function loadUser(request: Request): Promise<SessionUser | null> {
   return { ...user, sessionId: session.id }
 }
 
-/** Sends anonymous visitors to the login page and brings them back afterwards. */
+/**
+ * Sends anonymous visitors to the login page and brings them back afterwards, and staff without
+ * two-factor login to its set-up while the authority requires it.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request)
   if (!user) {
@@ -88,6 +92,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const redirectTo = `${url.pathname}${url.search}`
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
   }
+  await enforceStaffTwoFactor(user, request)
   return user
 }
 
