@@ -46,5 +46,3 @@ export const authority = {
   accessibilityEnforcementBody:
     'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen',
 }
-
-export type Authority = typeof authority

@@ -170,8 +170,8 @@ export async function acceptInvitation(
     const claim = await claimInvitation(tx, token, now)
     if (!claim.ok) return claim
     const { invitation } = claim
-    if (invitation.email.toLowerCase() !== user.email.toLowerCase())
-      return { ok: false, error: 'wrongAccount' }
+    const isInvitee = invitation.email.toLowerCase() === user.email.toLowerCase()
+    if (!isInvitee) return { ok: false, error: 'wrongAccount' }
     // Staff accounts work for the authority or a mission and never belong to an organization.
     if (user.staffRole) return { ok: false, error: 'staffAccount' }
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: now } })

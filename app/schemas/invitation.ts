@@ -10,6 +10,8 @@ export const InvitationSignupSchema = z
   .refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
     error: message('validation.passwordsDoNotMatch'),
+    // Also when the name is missing, so that every message shows at once.
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'confirmPassword'),
   })
 
 export type InvitationSignupInput = z.output<typeof InvitationSignupSchema>

@@ -66,7 +66,7 @@ export const RegisterOrganizationSchema = z
     // Also when other fields are wrong, so that every message shows at once.
     {
       when: ({ issues }) =>
-        !issues.some((issue) => ['postalCode', 'country'].includes(String(issue.path[0]))),
+        !issues.some((issue) => ['postalCode', 'country'].includes(String(issue.path?.[0]))),
     },
   )
 

@@ -111,6 +111,7 @@ describe('accepting an invitation as a new person', () => {
         ['confirmPassword'],
       ],
       [{ name: 'x'.repeat(121), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ['name']],
+      [{ name: '', password: NEW_PASSWORD, confirmPassword: 'something else' }, ['confirmPassword', 'name']],
     ]
     const before = await rowCounts()
     for (const [form, fields] of forms) {
