@@ -6,10 +6,13 @@ import type { OrganizationKind, OrgRole, StaffRole } from '~/generated/prisma/cl
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 
+import { DEMO_PASSWORD } from './demo'
+
+export { DEMO_PASSWORD }
+
 let sequence = 0
 const next = () => ++sequence
 
-export const DEMO_PASSWORD = 'liaison-demo-2026'
 
 type UserInput = {
   email?: string

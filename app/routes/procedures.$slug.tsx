@@ -22,7 +22,7 @@ import {
 } from '~/content/procedures'
 import publicStyles from '~/styles/public.css'
 import { getLocale } from '~/utils/i18n.server'
-import { formatDate, formatEuros } from '~/utils/locale-format'
+import { formatEuros, formatMonth } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { notFound } from '~/utils/permissions.server'
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     procedure,
     amounts: formatEuros(amounts, locale),
-    legalStatus: formatDate(LEGAL_STATUS_DATE, locale, 'month'),
+    legalStatus: formatMonth(LEGAL_STATUS_DATE, locale),
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Numbers and dates for the page language. Pages format on the server and send the strings with the
+ * Amounts and months for the page language. Pages format on the server and send the strings with the
  * loader data, so the browser hydrates exactly the same text.
  */
 
@@ -8,7 +8,7 @@ function intlLocale(language: string) {
   return language === 'ar' ? 'ar-u-nu-latn' : language
 }
 
-export function formatEuro(amount: number, language: string) {
+function formatEuro(amount: number, language: string) {
   const fractionDigits = Number.isInteger(amount) ? 0 : 2
   return new Intl.NumberFormat(intlLocale(language), {
     style: 'currency',
@@ -29,10 +29,9 @@ export function formatEuros<Name extends string>(
   return Object.fromEntries(entries) as Record<Name, string>
 }
 
-/** A calendar date given as YYYY-MM-DD, e.g. "24. November 2026"; `month` gives "November 2026". */
-export function formatDate(isoDate: string, language: string, precision: 'day' | 'month' = 'day') {
+/** A month given as YYYY-MM-DD, e.g. "Januar 2026" (full dates: formatDate in dates.ts). */
+export function formatMonth(isoDate: string, language: string) {
   return new Intl.DateTimeFormat(intlLocale(language), {
-    ...(precision === 'day' ? { day: 'numeric' } : {}),
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
