@@ -13,7 +13,6 @@ export { DEMO_PASSWORD }
 let sequence = 0
 const next = () => ++sequence
 
-
 type UserInput = {
   email?: string
   name?: string

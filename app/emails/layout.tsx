@@ -25,7 +25,9 @@ export function EmailLayout({
           {title}
         </div>
         <div style={{ padding: '24px' }}>{children}</div>
-        <div style={{ padding: '16px 24px', color: '#4a5561', fontSize: '13px', borderTop: '1px solid #d0d5db' }}>
+        <div
+          style={{ padding: '16px 24px', color: '#4a5561', fontSize: '13px', borderTop: '1px solid #d0d5db' }}
+        >
           {footer}
         </div>
       </body>

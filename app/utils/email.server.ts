@@ -51,7 +51,10 @@ export async function sendTemplatedEmail<P>(input: {
 async function writeToOutbox(email: OutgoingEmail) {
   const outbox = join(process.env.DATA_DIR ?? 'data', 'outbox')
   await mkdir(outbox, { recursive: true })
-  const file = join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.json`)
+  const file = join(
+    outbox,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.json`,
+  )
   await writeFile(file, JSON.stringify(email, null, 2))
   // The subject carries no personal data (templates keep it to the kind of message).
   console.info(`email "${email.subject}" written to ${file}`)

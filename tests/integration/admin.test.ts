@@ -510,6 +510,13 @@ describe('settings', () => {
       requireStaffTwoFactor: true,
     })
     expect(await isStaffTwoFactorRequired()).toBe(true)
+    // the requirement applies at once, to the administrator too: first the set-up, then the page
+    const beforeSetUp = await callRoute(
+      settingsPage.loader,
+      buildRequest('/admin/settings', { cookie: adminCookie }),
+    )
+    expect(beforeSetUp.location).toBe('/account/two-factor')
+    await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } })
     const reloaded = await callRoute(
       settingsPage.loader,
       buildRequest('/admin/settings', { cookie: adminCookie }),
@@ -522,6 +529,7 @@ describe('settings', () => {
     )
     expect(off.status).toBe(302)
     expect(await isStaffTwoFactorRequired()).toBe(false)
+    await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: null } })
 
     const audits = await prisma.auditEvent.findMany({
       where: { action: 'settings.changed' },
