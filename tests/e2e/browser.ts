@@ -50,6 +50,10 @@ export async function expectAccessible(page: Page) {
 /** Scans the page and saves a screenshot under tests/e2e/screenshots/<language>/. */
 export async function checkPage(page: Page, language: string, name: string) {
   await expectAccessible(page)
+  await saveScreenshot(page, language, name)
+}
+
+export async function saveScreenshot(page: Page, language: string, name: string) {
   const dir = join(SCREENSHOT_DIR, language)
   mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
