@@ -163,14 +163,14 @@ export function SelectField({
   options,
   ...select
 }: FieldProps & {
-  options: { value: string; label: string }[]
+  options: { value: string; label: string; lang?: string }[]
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'form' | 'name' | 'defaultValue'>) {
   return (
     <FieldFrame form={form} name={name} label={label} hint={hint} isRequired={select.required}>
       {(control) => (
         <select defaultValue={defaultValue} {...control} {...select} {...form.register(name)}>
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} lang={option.lang}>
               {option.label}
             </option>
           ))}

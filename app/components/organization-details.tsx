@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { OrganizationKind } from '~/schemas/organization'
 import { countryName } from '~/utils/countries'
-import { formatDate } from '~/utils/dates'
+import { formatDate } from '~/utils/locale-format'
 
 export type OrganizationDetailsData = {
   kind: OrganizationKind

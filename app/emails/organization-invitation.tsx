@@ -1,5 +1,5 @@
 import type { OrgRole } from '~/generated/prisma/client'
-import { AUTHORITY_TIME_ZONE } from '~/utils/dates'
+import { AUTHORITY_TIME_ZONE } from '~/utils/locale-format'
 
 import type { EmailTemplate } from './compose.server'
 

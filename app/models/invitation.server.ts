@@ -1,9 +1,9 @@
 import { organizationInvitationEmail } from '~/emails/organization-invitation'
-import { Prisma, type Invitation } from '~/generated/prisma/client'
+import type { Invitation, Prisma } from '~/generated/prisma/client'
 import type { InvitationSignupInput } from '~/schemas/invitation'
 import type { InviteMemberInput } from '~/schemas/organization'
 import { generateToken, hashToken } from '~/utils/crypto.server'
-import { prisma } from '~/utils/db.server'
+import { isUniqueViolation, prisma } from '~/utils/db.server'
 import { sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
@@ -11,6 +11,7 @@ import { hashPassword } from '~/utils/password.server'
 
 import { recordAudit } from './audit.server'
 import { lockOrganization, type Result } from './organization.server'
+import { createUserWithPassword } from './user.server'
 
 export const INVITATION_LIFETIME_MS = 1000 * 60 * 60 * 24 * 7
 
@@ -200,34 +201,23 @@ export async function acceptInvitationWithNewAccount(
         return { ok: false, error: 'accountExists' }
       }
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: now } })
-      const user = await tx.user.create({
-        data: {
+      const user = await createUserWithPassword(
+        tx,
+        {
           email: invitation.email.toLowerCase(),
           name: input.name,
           locale,
+          passwordHash,
           emailVerifiedAt: now,
-          password: { create: { hash: passwordHash } },
         },
-        select: { id: true },
-      })
-      await recordAudit(
-        {
-          actorId: user.id,
-          action: 'user.signedUp',
-          subjectType: 'User',
-          subjectId: user.id,
-          data: { via: 'invitation' },
-        },
-        tx,
+        'invitation',
       )
       await joinOrganization(tx, user.id, invitation)
       return { ok: true, organizationId: invitation.organizationId, userId: user.id }
     })
   } catch (error) {
     // Someone signed up with this email between the check and the insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, error: 'accountExists' }
-    }
+    if (isUniqueViolation(error)) return { ok: false, error: 'accountExists' }
     throw error
   }
 }

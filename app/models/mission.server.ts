@@ -1,3 +1,4 @@
+import type { Prisma } from '~/generated/prisma/client'
 import type { MissionInput } from '~/schemas/missions'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
@@ -6,18 +7,22 @@ import { recordAudit } from './audit.server'
 
 type Actor = Pick<SessionUser, 'id'>
 
+/** A mission as the administrator's pages show it. */
+const missionSelect = {
+  id: true,
+  name: true,
+  country: true,
+  city: true,
+  visaSectionEmail: true,
+} satisfies Prisma.MissionSelect
+
+const embassyStaff = { staffRole: 'EMBASSY' } satisfies Prisma.UserWhereInput
+
 /** Every mission with the number of embassy users working for it, for the administrator's list. */
 export async function listMissions() {
   return prisma.mission.findMany({
     orderBy: [{ country: 'asc' }, { city: 'asc' }, { name: 'asc' }],
-    select: {
-      id: true,
-      name: true,
-      country: true,
-      city: true,
-      visaSectionEmail: true,
-      _count: { select: { users: { where: { staffRole: 'EMBASSY' } } } },
-    },
+    select: { ...missionSelect, _count: { select: { users: { where: embassyStaff } } } },
   })
 }
 
@@ -34,13 +39,9 @@ export async function getMission(missionId: string) {
   return prisma.mission.findUnique({
     where: { id: missionId },
     select: {
-      id: true,
-      name: true,
-      country: true,
-      city: true,
-      visaSectionEmail: true,
+      ...missionSelect,
       users: {
-        where: { staffRole: 'EMBASSY' },
+        where: embassyStaff,
         orderBy: { name: 'asc' },
         select: { id: true, name: true, deactivatedAt: true },
       },
@@ -48,10 +49,8 @@ export async function getMission(missionId: string) {
   })
 }
 
-type Db = Pick<typeof prisma, 'mission'>
-
-export async function missionExists(missionId: string, db: Db = prisma) {
-  return (await db.mission.count({ where: { id: missionId } })) === 1
+export async function missionExists(missionId: string) {
+  return (await prisma.mission.count({ where: { id: missionId } })) === 1
 }
 
 export async function createMission(actor: Actor, input: MissionInput) {

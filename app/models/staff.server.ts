@@ -1,6 +1,6 @@
 import { firstName } from '~/emails/first-name'
 import { staffInvitationEmail } from '~/emails/staff-invitation'
-import { Prisma } from '~/generated/prisma/client'
+import type { Prisma } from '~/generated/prisma/client'
 import {
   ChangeStaffRoleSchema,
   CreateStaffSchema,
@@ -8,8 +8,8 @@ import {
   type StaffFilter,
   type StaffRoleInput,
 } from '~/schemas/staff'
-import { prisma } from '~/utils/db.server'
-import { sendTemplatedEmail } from '~/utils/email.server'
+import { isUniqueViolation, prisma } from '~/utils/db.server'
+import { sendQuietly, sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { StaffRole } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
@@ -18,6 +18,7 @@ import { message, type z } from '~/utils/validation'
 import { recordAudit } from './audit.server'
 import { missionExists } from './mission.server'
 import { issueToken, TOKEN_LIFETIME_MS } from './token.server'
+import { recipientSelect } from './user.server'
 
 type Actor = Pick<SessionUser, 'id'>
 
@@ -138,7 +139,7 @@ export async function createStaffAccount(
           staffRole: input.role,
           missionId,
         },
-        select: { id: true, name: true, email: true, locale: true },
+        select: recipientSelect,
       })
       const token = await issueToken(user.id, 'ACCOUNT_SETUP', tx)
       await recordAudit(
@@ -155,9 +156,7 @@ export async function createStaffAccount(
     })
   } catch (error) {
     // Another request took the address between the form check and this insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, error: 'staff:validation.emailTaken' }
-    }
+    if (isUniqueViolation(error)) return { ok: false, error: 'staff:validation.emailTaken' }
     throw error
   }
   const isInvitationSent = await sendInvitation({ ...created.user, staffRole: input.role }, created.token)
@@ -172,7 +171,7 @@ export async function resendStaffInvitation(
   const issued = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, ...isStaff, deactivatedAt: null, password: null },
-      select: { id: true, name: true, email: true, locale: true, staffRole: true },
+      select: { ...recipientSelect, staffRole: true },
     })
     if (!user?.staffRole) return null
     await recordAudit(
@@ -188,12 +187,13 @@ export async function resendStaffInvitation(
   return { ok: true, isInvitationSent: await sendInvitation(issued.user, issued.token) }
 }
 
-async function sendInvitation(
+function sendInvitation(
   user: { name: string; email: string; locale: string; staffRole: StaffRole },
   token: string,
 ) {
-  try {
-    await sendTemplatedEmail({
+  return sendQuietly(
+    'staff invitation',
+    sendTemplatedEmail({
       to: user.email,
       locale: user.locale,
       template: staffInvitationEmail,
@@ -203,14 +203,8 @@ async function sendInvitation(
         setupUrl: `${appUrl()}/reset-password?${new URLSearchParams({ token })}`,
         validDays: INVITATION_VALID_DAYS,
       },
-    })
-    return true
-  } catch (error) {
-    console.error(
-      `Staff invitation email failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-    )
-    return false
-  }
+    }),
+  )
 }
 
 /** Changes the role (and the mission of embassy users). Administrators cannot demote themselves. */

@@ -2,9 +2,9 @@ import { firstName } from '~/emails/first-name'
 import { passwordChangedTemplate } from '~/emails/password-changed'
 import { resetPasswordTemplate } from '~/emails/reset-password'
 import { verifyEmailTemplate } from '~/emails/verify-email'
-import { Prisma, type TokenPurpose } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
-import { sendTemplatedEmail } from '~/utils/email.server'
+import type { Prisma, TokenPurpose } from '~/generated/prisma/client'
+import { isUniqueViolation, prisma } from '~/utils/db.server'
+import { sendQuietly, sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
@@ -17,7 +17,13 @@ const EMAIL_INTERVAL_MS = 60_000
 
 type Recipient = { email: string; name: string; locale: string }
 
-const recipientSelect = { id: true, email: true, name: true, locale: true } as const
+/** What an email to the account needs. */
+export const recipientSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+} as const satisfies Prisma.UserSelect
 
 export async function setPreferredLanguage(userId: string, language: Language) {
   await prisma.user.update({ where: { id: userId }, data: { locale: language } })
@@ -30,6 +36,33 @@ export async function updateProfile(userId: string, profile: { name: string; lan
 type SignupInput = { name: string; email: string; password: string; language: Language }
 
 /**
+ * Creates an account with its password and records the sign-up, inside the caller's transaction.
+ * `via` names the way in when it is not the sign-up page.
+ */
+export async function createUserWithPassword(
+  tx: Prisma.TransactionClient,
+  input: { email: string; name: string; locale: Language; passwordHash: string; emailVerifiedAt?: Date },
+  via?: 'invitation',
+) {
+  const { passwordHash, ...account } = input
+  const user = await tx.user.create({
+    data: { ...account, password: { create: { hash: passwordHash } } },
+    select: recipientSelect,
+  })
+  await recordAudit(
+    {
+      actorId: user.id,
+      action: 'user.signedUp',
+      subjectType: 'User',
+      subjectId: user.id,
+      ...(via ? { data: { via } } : {}),
+    },
+    tx,
+  )
+  return user
+}
+
+/**
  * Creates the account with its password, and sends the verification link. Returns null when the
  * address already has an account (nothing is written then).
  */
@@ -40,25 +73,18 @@ export async function signUp(input: SignupInput) {
   let created: { user: Recipient & { id: string }; token: string }
   try {
     created = await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          locale: input.language,
-          password: { create: { hash } },
-        },
-        select: recipientSelect,
+      const user = await createUserWithPassword(tx, {
+        email: input.email,
+        name: input.name,
+        locale: input.language,
+        passwordHash: hash,
       })
-      await recordAudit(
-        { actorId: user.id, action: 'user.signedUp', subjectType: 'User', subjectId: user.id },
-        tx,
-      )
       const token = await issueToken(user.id, 'EMAIL_VERIFICATION', tx)
       return { user, token }
     })
   } catch (error) {
     // Two sign-ups with the same address at once: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null
+    if (isUniqueViolation(error)) return null
     throw error
   }
   // The account exists either way; the verification page offers to send the link again.
@@ -221,14 +247,4 @@ function sendPasswordChangedNotice(user: Recipient) {
     template: passwordChangedTemplate,
     props: { firstName: firstName(user.name), resetUrl: `${appUrl()}/forgot-password` },
   })
-}
-
-/** For emails that follow a change already committed: a failed delivery must not undo or hide it. */
-async function sendQuietly(kind: string, sending: Promise<void>) {
-  try {
-    await sending
-  } catch (error) {
-    // The error names only the provider's failure, never the recipient.
-    console.error(`The ${kind} email could not be sent:`, error instanceof Error ? error.message : error)
-  }
 }

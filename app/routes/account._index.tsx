@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SelectField, SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { LanguageField } from '~/components/language-field'
 import { updateProfile } from '~/models/user.server'
 import { ProfileSchema } from '~/schemas/auth'
 import { isFormReply } from '~/utils/forms'
 import { badRequest, parseForm } from '~/utils/forms.server'
-import { languages } from '~/utils/i18n'
 import { languageCookie } from '~/utils/i18n.server'
 import type { PageHandle } from '~/utils/page-title'
 import { requireUser } from '~/utils/session.server'
@@ -56,14 +56,11 @@ export default function Profile() {
           defaultValue={values?.name ?? profile.name}
           required
         />
-        <SelectField
+        <LanguageField
           form={validated.form}
-          name="language"
           label={t('fields.language')}
           hint={t('fields.languageHint')}
-          options={languages.map((language) => ({ value: language.code, label: language.name }))}
           defaultValue={values?.language ?? profile.locale}
-          required
         />
         <SubmitButton>{t('common:actions.save')}</SubmitButton>
       </ValidatedForm>

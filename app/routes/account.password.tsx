@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { CurrentPasswordField } from '~/components/current-password-field'
+import { SubmitButton, useValidatedForm, ValidatedForm } from '~/components/form'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { changePassword } from '~/models/user.server'
 import { ChangePasswordSchema } from '~/schemas/auth'
@@ -39,14 +40,7 @@ export default function ChangePassword() {
       <h2 id="password-heading">{t('account.password.title')}</h2>
       <p>{t('account.password.intro')}</p>
       <ValidatedForm validated={validated}>
-        <TextField
-          form={validated.form}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          label={t('fields.currentPassword')}
-          required
-        />
+        <CurrentPasswordField form={validated.form} />
         <NewPasswordFields form={validated.form} />
         <SubmitButton>{t('account.password.submit')}</SubmitButton>
       </ValidatedForm>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { SubmitButton } from '~/components/form'
 import { listSessions, revokeOtherSessions } from '~/models/session.server'
+import { formatDateTime } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { requireUser } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -21,24 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast('/account/sessions', 'auth:account.sessions.revoked')
 }
 
-/** Times in the authority's time zone, named, so server and browser render the same text. */
-function dateFormatter(language: string) {
-  const format = new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Berlin',
-    timeZoneName: 'short',
-  })
-  return (date: Date | string) => format.format(new Date(date))
-}
-
 export default function Sessions() {
   const { t, i18n } = useTranslation('auth')
   const { sessions } = useLoaderData<typeof loader>()
-  const formatDate = dateFormatter(i18n.language)
   const hasOthers = sessions.some((session) => !session.isCurrent)
   return (
     <section aria-labelledby="sessions-heading">
@@ -68,8 +54,8 @@ export default function Sessions() {
                     </>
                   ) : null}
                 </td>
-                <td>{formatDate(session.createdAt)}</td>
-                <td>{formatDate(session.lastSeenAt)}</td>
+                <td>{formatDateTime(session.createdAt, i18n.language)}</td>
+                <td>{formatDateTime(session.lastSeenAt, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { CurrentPasswordField } from '~/components/current-password-field'
+import { SubmitButton, useValidatedForm, ValidatedForm } from '~/components/form'
 import { TotpCodeField } from '~/components/totp-code-field'
 import {
   confirmTwoFactorSetup,
@@ -152,14 +153,7 @@ function EnabledState({ isRequired }: { isRequired: boolean }) {
           <p>{t('account.twoFactor.disableIntro')}</p>
           <ValidatedForm validated={validated}>
             <input type="hidden" name="intent" value="disable" />
-            <TextField
-              form={validated.form}
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              label={t('fields.currentPassword')}
-              required
-            />
+            <CurrentPasswordField form={validated.form} />
             <TotpCodeField form={validated.form} />
             <SubmitButton className="button button-danger">{t('account.twoFactor.disable')}</SubmitButton>
           </ValidatedForm>

@@ -19,6 +19,7 @@ import { ChangeStaffRoleSchema, StaffIntentSchema } from '~/schemas/staff'
 import { isFormReply, type FormReply } from '~/utils/forms'
 import { badRequest, formError, parseForm } from '~/utils/forms.server'
 import { languages } from '~/utils/i18n'
+import { formatDate } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { notFound, requireAuthority } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -77,8 +78,6 @@ export default function StaffMember() {
   const { member, missions, isSelf } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = isFormReply(actionData) ? actionData : null
-  const formatDate = (date: Date) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date)
   const isInvitationPending = !member.hasPassword && !member.deactivatedAt
   return (
     <>
@@ -110,11 +109,11 @@ export default function StaffMember() {
         <dd>
           <StaffStatus isDeactivated={member.deactivatedAt !== null} hasPassword={member.hasPassword} />
           {member.deactivatedAt
-            ? ` ${t('detail.deactivatedOn', { date: formatDate(member.deactivatedAt) })}`
+            ? ` ${t('detail.deactivatedOn', { date: formatDate(member.deactivatedAt, i18n.language) })}`
             : null}
         </dd>
         <dt>{t('fields.createdAt')}</dt>
-        <dd>{formatDate(member.createdAt)}</dd>
+        <dd>{formatDate(member.createdAt, i18n.language)}</dd>
         <dt>{t('fields.activeSessions')}</dt>
         <dd>{member.activeSessions}</dd>
       </dl>

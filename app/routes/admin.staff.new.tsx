@@ -3,14 +3,15 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AdminBreadcrumbs } from '~/components/admin-nav'
-import { SelectField, SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { LanguageField } from '~/components/language-field'
 import { StaffRoleFields } from '~/components/staff-role-fields'
 import { listMissionChoices } from '~/models/mission.server'
 import { createStaffAccount, CreateStaffServerSchema, INVITATION_VALID_DAYS } from '~/models/staff.server'
 import { CreateStaffSchema } from '~/schemas/staff'
 import { isFormReply } from '~/utils/forms'
 import { badRequest, formError, parseForm } from '~/utils/forms.server'
-import { defaultLanguage, languages } from '~/utils/i18n'
+import { defaultLanguage } from '~/utils/i18n'
 import type { PageHandle } from '~/utils/page-title'
 import { requireAuthority } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -76,14 +77,11 @@ export default function CreateStaff() {
             <Link to="/admin/missions/new">{t('form.createMissionFirst')}</Link>
           </p>
         ) : null}
-        <SelectField
+        <LanguageField
           form={form}
-          name="language"
           label={t('fields.language')}
           hint={t('form.languageHint')}
-          required
           defaultValue={values?.language ?? defaultLanguage}
-          options={languages.map((language) => ({ value: language.code, label: language.name }))}
         />
         <p>
           <SubmitButton>{t('create.submit')}</SubmitButton>{' '}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SubmitButton, TextAreaField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { MembersTable } from '~/components/members-table'
 import { OrganizationDetails, Paragraphs } from '~/components/organization-details'
 import { OrganizationStatusBadge } from '~/components/organization-status-badge'
 import {
@@ -16,9 +17,9 @@ import {
   REJECTION_REASON_MIN,
   RejectOrganizationSchema,
 } from '~/schemas/organization'
-import { formatDate } from '~/utils/dates'
 import { isFormReply, type FormReply } from '~/utils/forms'
 import { badRequest, formError, parseForm } from '~/utils/forms.server'
+import { formatDate } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { canDoAuthorityAction } from '~/utils/permissions'
 import { notFound, requireAuthority } from '~/utils/permissions.server'
@@ -113,29 +114,7 @@ export default function AuthorityOrganization() {
       </section>
       <h2>{t('overview.detailsHeading')}</h2>
       <OrganizationDetails organization={organization} />
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading">{t('members.listHeading')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.personName')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('fields.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organization.memberships.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.user.name}</td>
-                  <td dir="ltr">{member.user.email}</td>
-                  <td>{t(`roles.${member.role}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <MembersTable members={organization.memberships} />
     </>
   )
 }

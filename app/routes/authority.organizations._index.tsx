@@ -10,7 +10,7 @@ import {
   organizationStatusFilters,
   type OrganizationListQuery,
 } from '~/schemas/organization'
-import { formatDate } from '~/utils/dates'
+import { formatDate } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { requireAuthority } from '~/utils/permissions.server'
 

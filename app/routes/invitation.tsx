@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import {
   acceptInvitation,
   acceptInvitationWithNewAccount,
@@ -16,7 +17,6 @@ import { getLocale } from '~/utils/i18n.server'
 import type { PageHandle } from '~/utils/page-title'
 import { createSession, getOptionalUser } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { PASSWORD_MIN_LENGTH } from '~/utils/validation'
 
 export const handle: PageHandle = { pageTitle: (t) => t('organizations:invitation.title') }
 
@@ -194,23 +194,7 @@ function SignupForm({ email, loginHref }: { email: string; loginHref: string }) 
           autoComplete="name"
           defaultValue={reply?.values?.name}
         />
-        <TextField
-          form={form}
-          name="password"
-          type="password"
-          label={t('invitation.signup.password')}
-          hint={t('invitation.signup.passwordHint', { minimum: PASSWORD_MIN_LENGTH })}
-          required
-          autoComplete="new-password"
-        />
-        <TextField
-          form={form}
-          name="confirmPassword"
-          type="password"
-          label={t('invitation.signup.confirmPassword')}
-          required
-          autoComplete="new-password"
-        />
+        <NewPasswordFields form={form} />
         <SubmitButton>{t('invitation.signup.submit')}</SubmitButton>
       </ValidatedForm>
       <p>

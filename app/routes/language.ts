@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 
 import { setPreferredLanguage } from '~/models/user.server'
+import { LanguageSchema } from '~/schemas/language'
 import { parseForm } from '~/utils/forms.server'
 import { languageCookie } from '~/utils/i18n.server'
-import { LanguageSchema } from '~/utils/language-schema'
 import { getOptionalUser, safeRedirectPath } from '~/utils/session.server'
 
 /** The language switcher: remembered in a cookie and, for signed-in users, in their profile. */

@@ -3,14 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SelectField, SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { LanguageField } from '~/components/language-field'
+import { MembersTable } from '~/components/members-table'
 import { inviteMember, revokeInvitation } from '~/models/invitation.server'
 import { getMembersPage, removeMember } from '~/models/organization.server'
 import { InviteMemberSchema, MembersActionSchema, orgRoles } from '~/schemas/organization'
-import { formatDate } from '~/utils/dates'
 import { isFormReply, type FormReply } from '~/utils/forms'
 import { fieldError } from '~/utils/form-replies.server'
 import { badRequest, formError, parseForm } from '~/utils/forms.server'
-import { languages } from '~/utils/i18n'
+import { formatDate } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 import { canDoOrganizationAction } from '~/utils/permissions'
 import { notFound, requireOrganizationAccess } from '~/utils/permissions.server'
@@ -75,6 +76,18 @@ export default function Members() {
   // Remove and revoke answer with a form-level message; the invitation form echoes its own values.
   const listError = reply?.formError && !reply.values ? reply.formError : null
   const inviteReply = reply?.values?.intent === 'invite' ? reply : null
+  const adminCount = members.filter((member) => member.role === 'ORG_ADMIN').length
+  // The server refuses it as well: an organization always keeps at least one admin.
+  const removeAction = (member: (typeof members)[number]) =>
+    member.role === 'ORG_ADMIN' && adminCount === 1 ? null : (
+      <RowActionForm
+        intent="remove"
+        idName="membershipId"
+        id={member.id}
+        label={t('members.remove')}
+        accessibleLabel={t('members.removeLabel', { name: member.user.name })}
+      />
+    )
   return (
     <>
       <p>
@@ -88,48 +101,11 @@ export default function Members() {
           {t(listError)}
         </p>
       ) : null}
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading">{t('members.listHeading')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.personName')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('fields.role')}</th>
-                {canManage ? <th scope="col">{t('members.actionsColumn')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    {member.user.name}
-                    {member.user.id === currentUserId ? ` ${t('members.you')}` : null}
-                  </td>
-                  <td dir="ltr">{member.user.email}</td>
-                  <td>{t(`roles.${member.role}`)}</td>
-                  {canManage ? (
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="membershipId" value={member.id} />
-                        <button
-                          type="submit"
-                          className="button button-danger"
-                          aria-label={t('members.removeLabel', { name: member.user.name })}
-                        >
-                          {t('members.remove')}
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <MembersTable
+        members={members}
+        currentUserId={currentUserId}
+        actions={canManage ? removeAction : undefined}
+      />
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{t('invitations.heading')}</h2>
         {invitations.length === 0 ? (
@@ -153,17 +129,13 @@ export default function Members() {
                     <td>{formatDate(invitation.expiresAt, i18n.language)}</td>
                     {canManage ? (
                       <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button
-                            type="submit"
-                            className="button button-danger"
-                            aria-label={t('invitations.revokeLabel', { email: invitation.email })}
-                          >
-                            {t('invitations.revoke')}
-                          </button>
-                        </Form>
+                        <RowActionForm
+                          intent="revoke"
+                          idName="invitationId"
+                          id={invitation.id}
+                          label={t('invitations.revoke')}
+                          accessibleLabel={t('invitations.revokeLabel', { email: invitation.email })}
+                        />
                       </td>
                     ) : null}
                   </tr>
@@ -175,6 +147,31 @@ export default function Members() {
       </section>
       {canManage ? <InviteForm reply={inviteReply} /> : null}
     </>
+  )
+}
+
+/** One row's action: the hidden intent says which form was sent, the id which row it is for. */
+function RowActionForm({
+  intent,
+  idName,
+  id,
+  label,
+  accessibleLabel,
+}: {
+  intent: 'remove' | 'revoke'
+  idName: 'membershipId' | 'invitationId'
+  id: string
+  label: string
+  accessibleLabel: string
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={idName} value={id} />
+      <button type="submit" className="button button-danger" aria-label={accessibleLabel}>
+        {label}
+      </button>
+    </Form>
   )
 }
 
@@ -206,14 +203,12 @@ function InviteForm({ reply }: { reply: FormReply | null }) {
           defaultValue={reply?.values?.role ?? 'ORG_MEMBER'}
           options={orgRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         />
-        <SelectField
+        <LanguageField
           form={form}
           name="locale"
           label={t('members.invite.language')}
           hint={t('members.invite.languageHint')}
-          required
           defaultValue={reply?.values?.locale ?? i18n.language}
-          options={languages.map((language) => ({ value: language.code, label: language.name }))}
         />
         <SubmitButton>{t('members.invite.submit')}</SubmitButton>
       </ValidatedForm>

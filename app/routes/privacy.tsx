@@ -9,7 +9,7 @@ import { authority } from '~/content/authority'
 import { cookies, PRIVACY_NOTICE_DATE } from '~/content/legal-pages'
 import publicStyles from '~/styles/public.css'
 import { getLocale } from '~/utils/i18n.server'
-import { formatDate } from '~/utils/dates'
+import { formatDate } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: publicStyles }]

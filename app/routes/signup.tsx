@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SelectField, SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { SubmitButton, TextField, useValidatedForm, ValidatedForm } from '~/components/form'
+import { LanguageField } from '~/components/language-field'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { signUp } from '~/models/user.server'
 import { SignupSchema } from '~/schemas/auth'
 import { fieldError } from '~/utils/form-replies.server'
 import { isFormReply } from '~/utils/forms'
 import { badRequest, parseForm } from '~/utils/forms.server'
-import { languages } from '~/utils/i18n'
 import { languageCookie } from '~/utils/i18n.server'
 import type { PageHandle } from '~/utils/page-title'
 import { createSession, requireAnonymous } from '~/utils/session.server'
@@ -63,14 +63,11 @@ export default function Signup() {
           required
         />
         <NewPasswordFields form={validated.form} />
-        <SelectField
+        <LanguageField
           form={validated.form}
-          name="language"
           label={t('fields.language')}
           hint={t('fields.languageHint')}
-          options={languages.map((language) => ({ value: language.code, label: language.name }))}
           defaultValue={values?.language ?? i18n.language}
-          required
         />
         <SubmitButton>{t('signup.submit')}</SubmitButton>
       </ValidatedForm>

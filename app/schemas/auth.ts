@@ -1,13 +1,8 @@
-import { supportedLanguages, type Language } from '~/utils/i18n'
-import { emailField, message, newPasswordField, requiredText, z } from '~/utils/validation'
+import { emailField, languageField, message, newPasswordField, requiredText, z } from '~/utils/validation'
 
 export const NAME_MAX_LENGTH = 200
 
 const nameField = requiredText(NAME_MAX_LENGTH)
-
-const languageField = z
-  .enum(supportedLanguages as [Language, ...Language[]])
-  .transform((value) => value as Language)
 
 /** A password being checked, not chosen: no strength rules, only a bound on the work it causes. */
 const enteredPassword = z.string().min(1).max(200)

@@ -1,6 +1,5 @@
 import { isCountryCode } from '~/utils/countries'
-import { supportedLanguages, type Language } from '~/utils/i18n'
-import { emailField, message, phoneField, requiredText, z } from '~/utils/validation'
+import { emailField, languageField, message, phoneField, requiredText, z } from '~/utils/validation'
 
 export const organizationKinds = ['EMPLOYER', 'UNIVERSITY', 'RESEARCH', 'AGENCY'] as const
 export const orgRoles = ['ORG_ADMIN', 'ORG_MEMBER'] as const
@@ -13,10 +12,6 @@ const GERMAN_POSTAL_CODE = /^[0-9]{5}$/
 const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/
 // Betriebsnummer der Bundesagentur für Arbeit: always eight digits (§ 18i SGB IV).
 const BA_COMPANY_NUMBER = /^[0-9]{8}$/
-
-const languageField = z
-  .enum(supportedLanguages as [Language, ...Language[]])
-  .transform((value) => value as Language)
 
 export const RegisterOrganizationSchema = z
   .object({

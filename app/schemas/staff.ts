@@ -1,6 +1,5 @@
-import { supportedLanguages, type Language } from '~/utils/i18n'
 import type { StaffRole } from '~/utils/permissions'
-import { emailField, message, optionalText, requiredText, z } from '~/utils/validation'
+import { emailField, languageField, message, optionalText, requiredText, z } from '~/utils/validation'
 
 export const staffRoles = [
   'ADMIN',
@@ -49,7 +48,7 @@ export const CreateStaffSchema = z
     name: requiredText(120),
     email: emailField,
     ...roleFields,
-    language: z.enum(supportedLanguages as [Language, ...Language[]]),
+    language: languageField,
   })
   .superRefine(checkMission, whenRoleIsValid)
 export type CreateStaffInput = z.output<typeof CreateStaffSchema>

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 
-import { PrismaClient } from '~/generated/prisma/client'
+import { Prisma, PrismaClient } from '~/generated/prisma/client'
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL
@@ -15,6 +15,11 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient }
 
 /** One client per process, also across development rebuilds. */
 export const prisma = (globalForPrisma.prisma ??= createClient())
+
+/** The write broke a unique index (P2002): another request took the same address between check and insert. */
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
 
 export async function isDatabaseUp() {
   try {

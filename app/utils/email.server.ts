@@ -48,6 +48,23 @@ export async function sendTemplatedEmail<P>(input: {
   await sendEmail({ to: input.to, ...composed })
 }
 
+/**
+ * For emails that follow a change already committed: a failed delivery must not undo or hide it.
+ * Returns whether the email went out.
+ */
+export async function sendQuietly(kind: string, sending: Promise<void>) {
+  try {
+    await sending
+    return true
+  } catch (error) {
+    // Only the provider's failure is logged, never the recipient.
+    console.error(
+      `The ${kind} email could not be sent: ${error instanceof Error ? error.message : 'unknown error'}`,
+    )
+    return false
+  }
+}
+
 async function writeToOutbox(email: OutgoingEmail) {
   const outbox = join(process.env.DATA_DIR ?? 'data', 'outbox')
   await mkdir(outbox, { recursive: true })

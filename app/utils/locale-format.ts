@@ -1,11 +1,44 @@
 /**
- * Amounts and months for the page language. Pages format on the server and send the strings with the
- * loader data, so the browser hydrates exactly the same text.
+ * Dates, months and amounts in the page language. The locale and the time zone are fixed here, so
+ * the server and every browser render exactly the same text (and hydration matches).
  */
 
-// Arabic pages keep Latin digits, like the German legal citations and amounts around them.
+/** The authority works in German time. */
+export const AUTHORITY_TIME_ZONE = 'Europe/Berlin'
+
+// Arabic pages keep Latin digits, like the German legal citations, dates and amounts around them.
 function intlLocale(language: string) {
   return language === 'ar' ? 'ar-u-nu-latn' : language
+}
+
+/** A point in time as a calendar date in the authority's time zone, e.g. "2. Mai 2026", "2 May 2026". */
+export function formatDate(date: Date | string, language: string) {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: 'long',
+    timeZone: AUTHORITY_TIME_ZONE,
+  }).format(new Date(date))
+}
+
+/** A point in time with the clock time and the zone's name, e.g. "2. Mai 2026, 14:05 MESZ". */
+export function formatDateTime(date: Date | string, language: string) {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: AUTHORITY_TIME_ZONE,
+    timeZoneName: 'short',
+  }).format(new Date(date))
+}
+
+/** A month given as YYYY-MM-DD, e.g. "Januar 2026". */
+export function formatMonth(isoDate: string, language: string) {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`))
 }
 
 function formatEuro(amount: number, language: string) {
@@ -18,6 +51,7 @@ function formatEuro(amount: number, language: string) {
   }).format(amount)
 }
 
+/** Each amount in euros, e.g. "75 €", "€75". */
 export function formatEuros<Name extends string>(
   amounts: Readonly<Record<Name, number>>,
   language: string,
@@ -27,13 +61,4 @@ export function formatEuros<Name extends string>(
     formatEuro(amount, language),
   ])
   return Object.fromEntries(entries) as Record<Name, string>
-}
-
-/** A month given as YYYY-MM-DD, e.g. "Januar 2026" (full dates: formatDate in dates.ts). */
-export function formatMonth(isoDate: string, language: string) {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`))
 }

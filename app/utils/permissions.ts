@@ -27,10 +27,6 @@ const authorityPermissions: Record<AuthorityAction, StaffRole[]> = {
   manageSettings: ['ADMIN'],
 }
 
-export function isAuthorityStaff(actor: Actor) {
-  return actor.staffRole === 'ADMIN' || actor.staffRole === 'LEAD_OFFICER' || actor.staffRole === 'OFFICER'
-}
-
 export function canDoAuthorityAction(actor: Actor, action: AuthorityAction) {
   return actor.staffRole !== null && authorityPermissions[action].includes(actor.staffRole)
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { supportedLanguages, type Language } from './i18n'
+
 /**
  * Every validation message is an i18n key in the `common` namespace (`validation.*`), optionally with
  * interpolation values: the same schema runs in the browser and on the server, and the message is
@@ -53,6 +55,9 @@ export const optionalText = (max = 200) =>
     .transform((value) => (value ? value : undefined))
 
 export const emailField = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email())
+
+/** One of the languages the portal ships, for a person's pages and emails. */
+export const languageField = z.enum(supportedLanguages as [Language, ...Language[]])
 
 export const PASSWORD_MIN_LENGTH = 12
 

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { cookieSetBy, countRows, fieldMessages } from './auth-helpers'
+import { cookieSetBy } from './helpers/auth'
+import { fieldMessages } from './helpers/form-replies'
 
 import * as accountLayout from '~/routes/account'
 import * as profile from '~/routes/account._index'
@@ -76,10 +78,10 @@ describe('profile', () => {
       [{ name: 'Valid Name', language: 'klingon' }, { language: 'validation.choose' }],
     ]
     for (const [form, expected] of cases) {
-      const before = await countRows()
+      const before = await rowCounts()
       const result = await callRoute(profile.action, buildRequest('/account', { cookie, form }))
       expect(await fieldMessages(result)).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
       expect(cookieSetBy(result, 'lng')).toBeNull()
     }
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
@@ -158,10 +160,10 @@ describe('change password', () => {
     ]
     const hashBefore = (await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash
     for (const [form, expected] of cases) {
-      const before = await countRows()
+      const before = await rowCounts()
       const sentBefore = resend.emails.length
       expect(await fieldMessages(await submit(cookie, form))).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
       expect(resend.emails.length).toBe(sentBefore)
     }
     expect((await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash).toBe(hashBefore)

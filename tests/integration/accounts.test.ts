@@ -3,8 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { cookieSetBy, countRows, fieldMessages, totpCode, translated } from './auth-helpers'
+import { cookieSetBy, totpCode } from './helpers/auth'
+import { fieldMessages, translated } from './helpers/form-replies'
 
 import { getLocale, getTranslator, languageCookie } from '~/utils/i18n.server'
 import { prisma } from '~/utils/db.server'
@@ -52,7 +54,7 @@ function postLogin(
 
 describe('sign-up', () => {
   it('creates the account, signs in and sends the verification email in the chosen language', async () => {
-    const before = await countRows()
+    const before = await rowCounts()
     const form = signupForm({ email: 'Layla.Nasser@Example.TEST', language: 'ar' })
     const result = await postSignup(form)
 
@@ -73,8 +75,8 @@ describe('sign-up', () => {
     expect(user.tokens.map((token) => token.purpose)).toEqual(['EMAIL_VERIFICATION'])
     expect(user.sessions).toHaveLength(1)
     const audit = await prisma.auditEvent.findMany({ where: { subjectId: user.id } })
-    expect(audit.map((event) => event.action)).toEqual(['user.signedUp'])
-    expect(await countRows()).toMatchObject({
+    expect(audit.map((event) => [event.action, event.data])).toEqual([['user.signedUp', null]])
+    expect(await rowCounts()).toMatchObject({
       users: before.users + 1,
       passwords: before.passwords + 1,
       tokens: before.tokens + 1,
@@ -141,11 +143,11 @@ describe('sign-up', () => {
 
   for (const [name, overrides, expected] of badInputs) {
     it(`refuses ${name} with translated field messages and writes nothing`, async () => {
-      const before = await countRows()
+      const before = await rowCounts()
       const sentBefore = resend.emails.length
       const result = await postSignup(signupForm(overrides))
       expect(await fieldMessages(result)).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
       expect(resend.emails.length).toBe(sentBefore)
       expect(result.headers.getSetCookie()).toEqual([])
     })
@@ -153,7 +155,7 @@ describe('sign-up', () => {
 
   it('refuses an address that already has an account, whatever its case, and writes nothing', async () => {
     await createUser({ email: 'taken@example.test' })
-    const before = await countRows()
+    const before = await rowCounts()
     const sentBefore = resend.emails.length
     const result = await postSignup(signupForm({ email: ' Taken@Example.test ', name: 'Second Person' }))
     expect(await fieldMessages(result)).toEqual({ email: 'auth:signup.emailTaken' })
@@ -162,7 +164,7 @@ describe('sign-up', () => {
       email: 'taken@example.test',
       language: 'en',
     })
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
     expect(resend.emails.length).toBe(sentBefore)
   })
 })
@@ -195,11 +197,11 @@ describe('email verification', () => {
       await prisma.auditEvent.count({ where: { action: 'user.emailVerified', subjectId: user.id } }),
     ).toBe(1)
 
-    const before = await countRows()
+    const before = await rowCounts()
     const second = await callRoute(verifyEmail.loader, buildRequest(link))
     expect(second.status).toBe(400)
     expect(second.data).toMatchObject({ state: 'invalidLink', next: 'signIn' })
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
   })
 
   it('refuses an expired link and offers a new one to the signed-in user', async () => {
@@ -317,9 +319,9 @@ describe('login', () => {
       ],
     ]
     for (const [form, expected] of cases) {
-      const before = await countRows()
+      const before = await rowCounts()
       expect(await fieldMessages(await postLogin(form))).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
     }
   })
 
@@ -454,10 +456,10 @@ describe('two-factor login', () => {
   it('refuses a wrong or malformed code with a translated message; wrong codes count toward the limit', async () => {
     const { user, secret } = await createTotpUser('wrong.code@example.test')
     const challenge = await passwordStep('wrong.code@example.test')
-    const before = await countRows()
+    const before = await rowCounts()
     const malformed = await postCode(challenge, '12ab')
     expect(await fieldMessages(malformed)).toEqual({ code: 'auth:twoFactor.codeFormat' })
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
 
     const wrong = String((Number(totpCode(secret)) + 1) % 1_000_000).padStart(6, '0')
     const refused = await postCode(challenge, wrong)

@@ -16,6 +16,7 @@ import { getOptionalUser } from '~/utils/session.server'
 import { addMember, createMission, createOrganization, createUser } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
 let resend: Awaited<ReturnType<typeof startFakeResend>>
 let admin: Awaited<ReturnType<typeof createUser>>
@@ -32,15 +33,9 @@ afterAll(async () => {
   await resend.close()
 })
 
-/** Row counts of everything a refused staff or mission form must leave untouched. */
+/** Everything a refused staff or mission form must leave untouched: the rows and the emails sent. */
 async function snapshot() {
-  const [users, tokens, audits, missions] = await Promise.all([
-    prisma.user.count(),
-    prisma.token.count(),
-    prisma.auditEvent.count(),
-    prisma.mission.count(),
-  ])
-  return { users, tokens, audits, missions, emails: resend.emails.length }
+  return { ...(await rowCounts()), emails: resend.emails.length }
 }
 
 function postStaff(form: Record<string, string>, cookie = adminCookie) {

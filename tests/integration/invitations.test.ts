@@ -8,8 +8,9 @@ import { verifyPassword } from '~/utils/password.server'
 import { createOrganization, createUser } from '../factories'
 import { linkIn, startFakeResend } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { erroneousFields, expectTranslated, rowCounts } from './helpers/organizations'
+import { erroneousFields, expectTranslated } from './helpers/form-replies'
 
 const resend = await startFakeResend()
 beforeAll(() => resend.use())
@@ -95,6 +96,10 @@ describe('accepting an invitation as a new person', () => {
       where: { action: 'membership.joined', subjectId: organization.id },
     })
     expect(joined.actorId).toBe(user.id)
+    const signedUp = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'user.signedUp', subjectId: user.id },
+    })
+    expect(signedUp).toMatchObject({ actorId: user.id, data: { via: 'invitation' } })
 
     const reused = await view(path)
     expect(reused.status).toBe(410)

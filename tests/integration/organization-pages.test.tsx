@@ -97,6 +97,16 @@ describe('the organization pages render in every language', async () => {
     { orgId: organization.id },
   )
 
+  const renderMembersPage = () =>
+    renderPage(
+      members,
+      `/organizations/${organization.id}/members`,
+      '/organizations/:orgId/members',
+      'de',
+      adminCookie,
+      { orgId: organization.id },
+    )
+
   for (const language of supportedLanguages) {
     it(`renders each page in ${language}`, async () => {
       const pages: [RouteModule, string, string, string | undefined, Record<string, string>][] = [
@@ -149,16 +159,20 @@ describe('the organization pages render in every language', async () => {
     )
     expect(page).toContain('<p>Die Handelsregisternummer fehlt.</p><p>Bitte ergänzen Sie sie.</p>')
     expect(page).toContain('Rejected')
-    const list = await renderPage(
-      members,
-      `/organizations/${organization.id}/members`,
-      '/organizations/:orgId/members',
-      'de',
-      adminCookie,
-      { orgId: organization.id },
-    )
+    const list = await renderMembersPage()
     expect(list).toContain('invitee@example.test')
+    expect(list).toContain(`${member.name} entfernen`)
+    // Hanna Reimann is the only admin: the server would refuse, so the page does not offer it.
+    expect(list).toContain('Hanna Reimann')
+    expect(list).not.toContain('Hanna Reimann entfernen')
+  })
+
+  it('offers to remove an admin once the organization has another one', async () => {
+    const secondAdmin = await createUser({ name: 'Karim Haddad' })
+    await addMember(organization.id, secondAdmin.id, 'ORG_ADMIN')
+    const list = await renderMembersPage()
     expect(list).toContain('Hanna Reimann entfernen')
+    expect(list).toContain('Karim Haddad entfernen')
   })
 
   it('offers the decision to lead officers only', async () => {

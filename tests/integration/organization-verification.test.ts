@@ -7,8 +7,9 @@ import { prisma } from '~/utils/db.server'
 import { addMember, createMission, createOrganization, createUser } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { erroneousFields, expectTranslated, rowCounts } from './helpers/organizations'
+import { erroneousFields, expectTranslated } from './helpers/form-replies'
 
 const resend = await startFakeResend()
 beforeAll(() => resend.use())

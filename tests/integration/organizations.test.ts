@@ -8,8 +8,10 @@ import { prisma } from '~/utils/db.server'
 import { addMember, createOrganization, createUser } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { erroneousFields, expectTranslated, organizationForm, rowCounts } from './helpers/organizations'
+import { erroneousFields, expectTranslated } from './helpers/form-replies'
+import { organizationForm } from './helpers/organizations'
 
 const resend = await startFakeResend()
 beforeAll(() => resend.use())

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { linkIn, startFakeResend } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { countRows, fieldMessages } from './auth-helpers'
+import { fieldMessages } from './helpers/form-replies'
 
 import { issueToken } from '~/models/token.server'
 import * as forgotPassword from '~/routes/forgot-password'
@@ -49,14 +50,14 @@ async function passwordHashOf(userId: string) {
 
 describe('forgot password', () => {
   it('gives the same answer for unknown addresses, and sends nothing', async () => {
-    const before = await countRows()
+    const before = await rowCounts()
     const sentBefore = resend.emails.length
     const result = await requestReset('nobody.here@example.test')
     expect(result.status).toBe(200)
     expect(result.data).toEqual({ isSent: true })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(resend.emails.length).toBe(sentBefore)
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
   })
 
   it('sends nothing to a deactivated account', async () => {
@@ -67,10 +68,10 @@ describe('forgot password', () => {
   })
 
   it('refuses a malformed address with a translated message', async () => {
-    const before = await countRows()
+    const before = await rowCounts()
     expect(await fieldMessages(await requestReset('not-an-address'))).toEqual({ email: 'validation.email' })
     expect(await fieldMessages(await requestReset(''))).toEqual({ email: 'validation.required' })
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
   })
 
   it('emails a one-hour link in the account holder’s language, at most once a minute', async () => {
@@ -138,10 +139,10 @@ describe('reset password', () => {
       [NEW_PASSWORD, `${NEW_PASSWORD}?`, { confirmPassword: 'validation.passwordsDoNotMatch' }],
     ]
     for (const [password, confirmPassword, expected] of cases) {
-      const before = await countRows()
+      const before = await rowCounts()
       const hashBefore = await passwordHashOf(user.id)
       expect(await fieldMessages(await submitNewPassword(link, password, confirmPassword))).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
       expect(await passwordHashOf(user.id)).toBe(hashBefore)
     }
     expect((await callRoute(resetPassword.loader, buildRequest(link))).status).toBe(200)
@@ -154,12 +155,12 @@ describe('reset password', () => {
       where: { userId: user.id },
       data: { expiresAt: new Date(Date.now() - 1) },
     })
-    const before = await countRows()
+    const before = await rowCounts()
     const page = await callRoute(resetPassword.loader, buildRequest(link))
     expect(page.status).toBe(400)
     expect(page.data).toEqual({ state: 'invalidLink' })
     expect((await submitNewPassword(link, NEW_PASSWORD)).status).toBe(400)
-    expect(await countRows()).toEqual(before)
+    expect(await rowCounts()).toEqual(before)
     expect(await verifyPassword(await passwordHashOf(user.id), DEMO_PASSWORD)).toBe(true)
   })
 

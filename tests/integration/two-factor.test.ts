@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { rowCounts } from '../support/row-counts'
 
-import { countRows, fieldMessages, totpCode } from './auth-helpers'
+import { totpCode } from './helpers/auth'
+import { fieldMessages } from './helpers/form-replies'
 
 import * as twoFactor from '~/routes/account.two-factor'
 import { prisma } from '~/utils/db.server'
@@ -80,9 +82,9 @@ describe('two-factor set-up', () => {
       ['12345', 'auth:twoFactor.codeFormat'],
       ['1234567', 'auth:twoFactor.codeFormat'],
     ] as const) {
-      const before = await countRows()
+      const before = await rowCounts()
       expect(await fieldMessages(await post(cookie, { intent: 'confirm', code }))).toEqual({ code: expected })
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull()
   })
@@ -103,9 +105,9 @@ describe('two-factor set-up', () => {
       ],
     ]
     for (const [form, expected] of cases) {
-      const before = await countRows()
+      const before = await rowCounts()
       expect(await fieldMessages(await post(cookie, { intent: 'disable', ...form }))).toEqual(expected)
-      expect(await countRows()).toEqual(before)
+      expect(await rowCounts()).toEqual(before)
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull()
 
