@@ -2,10 +2,10 @@ import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
 import { clearFailures, loginRules, rateLimitedFor, recordFailure } from '~/utils/rate-limit.server'
-import { isValidTotpCode } from '~/utils/totp.server'
 
 import { recordAudit } from './audit.server'
 import { consumeToken, findValidToken, issueToken } from './token.server'
+import { spendTotpCode } from './two-factor.server'
 
 export type LoginResult =
   | { kind: 'signedIn'; userId: string }
@@ -69,7 +69,7 @@ export async function completeTwoFactorLogin(input: {
   const rules = loginRules(user.email, input.clientIp)
   const limited = await refuseWhenLimited(rules, user.id)
   if (limited) return limited
-  if (!isValidTotpCode(user.totpSecret, input.code)) {
+  if (!(await spendTotpCode({ id: user.id, totpSecret: user.totpSecret }, input.code))) {
     await recordRefusal(rules, user.id, 'totp')
     return { kind: 'refused' }
   }

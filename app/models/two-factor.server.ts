@@ -1,6 +1,6 @@
 import { prisma } from '~/utils/db.server'
 import { verifyPassword } from '~/utils/password.server'
-import { generateTotpSecret, groupSecret, isValidTotpCode, qrCodeDataUrl, totpUri } from '~/utils/totp.server'
+import { generateTotpSecret, groupSecret, qrCodeDataUrl, totpStepOf, totpUri } from '~/utils/totp.server'
 import { isStaffTwoFactorRequired } from '~/models/settings.server'
 
 import { recordAudit } from './audit.server'
@@ -27,6 +27,24 @@ export async function getTwoFactorState(userId: string, issuer: string) {
   return { enabledAt: user.totpEnabledAt, pending, isRequired }
 }
 
+/**
+ * Accepts a code once: using it spends its time step, so a code seen over someone's shoulder (or
+ * replayed) does not work again within its validity window (RFC 6238 §5.2). False when it is wrong.
+ */
+export async function spendTotpCode(
+  user: { id: string; totpSecret: string },
+  code: string,
+  db: Pick<typeof prisma, 'user'> = prisma,
+) {
+  const step = totpStepOf(user.totpSecret, code)
+  if (step === null) return false
+  const { count } = await db.user.updateMany({
+    where: { id: user.id, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: step } }] },
+    data: { totpLastUsedStep: step },
+  })
+  return count === 1
+}
+
 /** Creates a new secret to scan; a previous unconfirmed one is replaced. */
 export async function startTwoFactorSetup(userId: string) {
   await prisma.user.updateMany({
@@ -41,7 +59,8 @@ export async function confirmTwoFactorSetup(userId: string, code: string) {
     where: { id: userId },
     select: { totpSecret: true, totpEnabledAt: true },
   })
-  if (!user.totpSecret || user.totpEnabledAt || !isValidTotpCode(user.totpSecret, code)) return false
+  if (!user.totpSecret || user.totpEnabledAt) return false
+  if (!(await spendTotpCode({ id: userId, totpSecret: user.totpSecret }, code))) return false
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } })
     await recordAudit(
@@ -66,9 +85,13 @@ export async function disableTwoFactor(
   })
   if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword)))
     return 'wrongPassword'
-  if (!user.totpSecret || !isValidTotpCode(user.totpSecret, input.code)) return 'wrongCode'
+  if (!user.totpSecret || !(await spendTotpCode({ id: userId, totpSecret: user.totpSecret }, input.code)))
+    return 'wrongCode'
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null } })
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null },
+    })
     await recordAudit(
       { actorId: userId, action: 'twoFactor.disabled', subjectType: 'User', subjectId: userId },
       tx,

@@ -15,9 +15,10 @@ function totpFor(secret: string, issuer = '', label = '') {
   return new TOTP({ ...TOTP_PARAMETERS, issuer, label, secret: Secret.fromBase32(secret) })
 }
 
-/** Whether the six-digit code is valid now (or at `timestamp`). */
-export function isValidTotpCode(secret: string, code: string, timestamp = Date.now()) {
-  return totpFor(secret).validate({ token: code, timestamp, window: TOTP_WINDOW }) !== null
+/** The time step (RFC 6238 counter) the six-digit code belongs to, or null when it is not valid now. */
+export function totpStepOf(secret: string, code: string, timestamp = Date.now()) {
+  const delta = totpFor(secret).validate({ token: code, timestamp, window: TOTP_WINDOW })
+  return delta === null ? null : Math.floor(timestamp / 1000 / TOTP_PARAMETERS.period) + delta
 }
 
 /** The otpauth:// address an authenticator app reads from the QR code. */

@@ -446,6 +446,19 @@ describe('two-factor login', () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1)
   })
 
+  it('refuses a code that has already signed in once, even within its 30 seconds (no replay)', async () => {
+    const { user, secret } = await createTotpUser('replay@example.test')
+    const code = totpCode(secret)
+    expect((await postCode(await passwordStep('replay@example.test'), code)).status).toBe(302)
+
+    const secondChallenge = await passwordStep('replay@example.test')
+    const replayed = await postCode(secondChallenge, code)
+    expect(await fieldMessages(replayed)).toEqual({ code: 'auth:twoFactor.codeWrong' })
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1)
+    // the next period's code still works: only spent codes are refused
+    expect((await postCode(secondChallenge, totpCode(secret, 1))).status).toBe(302)
+  })
+
   it('accepts the code of the previous period (clock drift) but not older ones', async () => {
     const { secret } = await createTotpUser('drift@example.test')
     const challenge = await passwordStep('drift@example.test')

@@ -4,7 +4,7 @@ import { createUser, DEMO_PASSWORD } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
-import { totpCode } from './helpers/auth'
+import { totpCode, totpCodeOfStep } from './helpers/auth'
 import { fieldMessages } from './helpers/form-replies'
 
 import * as twoFactor from '~/routes/account.two-factor'
@@ -111,15 +111,23 @@ describe('two-factor set-up', () => {
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull()
 
-    const result = await post(cookie, {
+    // the code that confirmed the set-up is spent; the next period's code proves possession again
+    const replayed = await post(cookie, {
       intent: 'disable',
       currentPassword: DEMO_PASSWORD,
       code: totpCode(secret),
+    })
+    expect(await fieldMessages(replayed)).toEqual({ code: 'auth:twoFactor.codeWrong' })
+    const result = await post(cookie, {
+      intent: 'disable',
+      currentPassword: DEMO_PASSWORD,
+      code: totpCodeOfStep(secret, spent + 1),
     })
     expect(result.status).toBe(302)
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       totpSecret: null,
       totpEnabledAt: null,
+      totpLastUsedStep: null,
     })
     expect(await prisma.auditEvent.count({ where: { action: 'twoFactor.disabled', actorId: user.id } })).toBe(
       1,

@@ -9,6 +9,11 @@ export function cookieSetBy(result: RouteResult, name: string) {
 }
 
 /** The code an authenticator app would show now (or `steps` periods later). */
+/** The code of one RFC 6238 time step (e.g. a step already spent). */
+export function totpCodeOfStep(secret: string, step: number) {
+  return totpCode(secret, step - Math.floor(Date.now() / 30_000))
+}
+
 export function totpCode(secret: string, steps = 0) {
   const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
   return totp.generate({ timestamp: Date.now() + steps * 30_000 })
