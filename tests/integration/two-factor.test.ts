@@ -112,10 +112,11 @@ describe('two-factor set-up', () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull()
 
     // the code that confirmed the set-up is spent; the next period's code proves possession again
+    const spent = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpLastUsedStep!
     const replayed = await post(cookie, {
       intent: 'disable',
       currentPassword: DEMO_PASSWORD,
-      code: totpCode(secret),
+      code: totpCodeOfStep(secret, spent),
     })
     expect(await fieldMessages(replayed)).toEqual({ code: 'auth:twoFactor.codeWrong' })
     const result = await post(cookie, {
