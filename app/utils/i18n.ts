@@ -10,7 +10,15 @@ export type Language = (typeof languages)[number]['code']
 export const defaultLanguage: Language = 'de'
 export const supportedLanguages = languages.map((language) => language.code) as Language[]
 
-export const namespaces = ['common', 'auth', 'organizations', 'staff', 'public'] as const
+export const namespaces = [
+  'common',
+  'auth',
+  'organizations',
+  'staff',
+  'public',
+  'eligibility',
+  'candidates',
+] as const
 export const defaultNamespace = 'common'
 
 export function isSupportedLanguage(value: unknown): value is Language {
