@@ -28,6 +28,8 @@ export type AuditAction =
   | 'staff.invitationResent'
   | 'mission.created'
   | 'mission.updated'
+  | 'candidate.created'
+  | 'candidate.updated'
   | 'settings.changed'
 
 type AuditInput = {

@@ -52,6 +52,9 @@ export default function Landing() {
       <section>
         <h2>{t('landing.procedures.heading')}</h2>
         <p>{t('landing.procedures.text')}</p>
+        <p>
+          <Link to="/eligibility">{t('landing.procedures.eligibilityLink')}</Link>
+        </p>
         <ul className="card-grid">
           {procedures.map((procedure) => (
             <li key={procedure.slug} className="card">

@@ -53,6 +53,12 @@ export default function OrganizationOverview() {
           {canManageMembers ? t('overview.manageMembers') : t('overview.viewMembers')}
         </Link>
       </p>
+      <h2>{t('candidates:overview.heading')}</h2>
+      <p>
+        <Link to={`/organizations/${organization.id}/candidates`} className="button">
+          {t('candidates:overview.link')}
+        </Link>
+      </p>
     </>
   )
 }

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { addMember, createMission, createOrganization, createUser } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 
+import { createCandidate } from './helpers/candidates'
+
 /**
  * Every route × every role → the status it answers (DESIGN §7): 302 sends anonymous visitors to the
  * login page (or signed-in users away from login pages), 403 is a role without the right, 404 hides
@@ -31,7 +33,7 @@ const admins = (status: number) => only({ admin: status }, 403)
 const staffOnly = (status: number) =>
   only({ officer: status, lead: status, admin: status, embassy: status }, 404)
 
-type Ids = { orgA: string; missionId: string; officerId: string }
+type Ids = { orgA: string; missionId: string; officerId: string; candidateId: string }
 
 type RouteCase = {
   file: string
@@ -52,6 +54,7 @@ const routeCases: RouteCase[] = [
     params: () => ({ slug: 'skilled-workers' }),
     get: every(200),
   },
+  { file: 'eligibility.tsx', path: () => '/eligibility', get: every(200) },
   { file: 'healthz.ts', path: () => '/healthz', get: every(200) },
   { file: 'locales.$lng.ts', path: () => '/locales/ar', params: () => ({ lng: 'ar' }), get: every(200) },
   { file: 'language.ts', path: () => '/language', get: every(302), post: every(400) },
@@ -97,6 +100,26 @@ const routeCases: RouteCase[] = [
     get: organizationA(200),
     // a plain member may look but not manage
     post: organizationA(403),
+  },
+  {
+    file: 'organizations.$orgId.candidates._index.tsx',
+    path: ({ orgA }) => `/organizations/${orgA}/candidates`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+  },
+  {
+    file: 'organizations.$orgId.candidates.new.tsx',
+    path: ({ orgA }) => `/organizations/${orgA}/candidates/new`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+    post: organizationA(400),
+  },
+  {
+    file: 'organizations.$orgId.candidates.$candidateId.tsx',
+    path: ({ orgA, candidateId }) => `/organizations/${orgA}/candidates/${candidateId}`,
+    params: ({ orgA, candidateId }) => ({ orgId: orgA, candidateId }),
+    get: organizationA(200),
+    post: organizationA(400),
   },
   {
     file: 'authority.organizations._index.tsx',
@@ -155,7 +178,8 @@ beforeAll(async () => {
     embassy: await createUser({ staffRole: 'EMBASSY', missionId: mission.id }),
   }
   for (const [role, user] of Object.entries(users)) userIds[role as Role] = user.id
-  ids = { orgA: orgA.id, missionId: mission.id, officerId: officer.id }
+  const candidate = await createCandidate({ organizationId: orgA.id, createdById: adminOfA.id })
+  ids = { orgA: orgA.id, missionId: mission.id, officerId: officer.id, candidateId: candidate.id }
 })
 
 async function statusOf(routeCase: RouteCase, method: 'get' | 'post', role: Role) {

@@ -12,6 +12,7 @@ const tables = {
   missions: () => prisma.mission.count(),
   settings: () => prisma.settings.count(),
   auditEvents: () => prisma.auditEvent.count(),
+  candidates: () => prisma.candidate.count(),
 }
 
 /** Rows in every table a form writes: a refused request must leave all of them unchanged. */
