@@ -5,6 +5,7 @@
  */
 import type { ProcedureDefinition } from '../types'
 import { entry, residencePermit } from './arrival'
+import { baApprovalDeadline, baApprovalOutcomes } from './ba-approval'
 
 export const skilledWorker81a: ProcedureDefinition = {
   id: 'skilled-worker-81a',
@@ -141,18 +142,8 @@ export const skilledWorker81a: ProcedureDefinition = {
       ],
       startedBy: 'OFFICER',
       recordedBy: ['OFFICER'],
-      deadline: {
-        duration: { amount: 1, unit: 'weeks' },
-        startsOn: { event: 'stepStarted' },
-        kind: 'statutory',
-        legalSource: '§ 36 Abs. 2 BeschV',
-        onExpiry: 'deemedGranted',
-      },
-      outcomes: [
-        { id: 'GRANTED', leadsTo: 'nextStep' },
-        { id: 'DEEMED_GRANTED', leadsTo: 'nextStep', legalSource: '§ 36 Abs. 2 BeschV' },
-        { id: 'REFUSED', leadsTo: 'caseEnd' },
-      ],
+      deadline: baApprovalDeadline(1),
+      outcomes: baApprovalOutcomes,
       optional: false,
       skippableWhen: [
         // § 18g Abs. 1 Satz 1 AufenthG: a Blue Card at the standard salary needs no BA approval.

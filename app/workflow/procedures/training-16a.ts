@@ -5,6 +5,7 @@
  */
 import type { ProcedureDefinition } from '../types'
 import { entry, residencePermit } from './arrival'
+import { baApprovalDeadline, baApprovalOutcomes } from './ba-approval'
 
 export const training16a: ProcedureDefinition = {
   id: 'training-16a',
@@ -43,18 +44,8 @@ export const training16a: ProcedureDefinition = {
       guards: [{ step: 'documents' }],
       startedBy: 'EMBASSY',
       recordedBy: ['EMBASSY'],
-      deadline: {
-        duration: { amount: 2, unit: 'weeks' },
-        startsOn: { event: 'stepStarted' },
-        kind: 'statutory',
-        legalSource: '§ 36 Abs. 2 BeschV',
-        onExpiry: 'deemedGranted',
-      },
-      outcomes: [
-        { id: 'GRANTED', leadsTo: 'nextStep' },
-        { id: 'DEEMED_GRANTED', leadsTo: 'nextStep', legalSource: '§ 36 Abs. 2 BeschV' },
-        { id: 'REFUSED', leadsTo: 'caseEnd' },
-      ],
+      deadline: baApprovalDeadline(2),
+      outcomes: baApprovalOutcomes,
       optional: false,
     },
     {
