@@ -18,6 +18,9 @@ export const namespaces = [
   'public',
   'eligibility',
   'candidates',
+  'candidateImport',
+  'workflow',
+  'cases',
 ] as const
 export const defaultNamespace = 'common'
 

@@ -73,8 +73,8 @@ export function applyAction(
   action: Action,
   { today, land }: EngineContext,
 ): EngineResult {
-  if (!isLocalDate(today)) return refuse('workflow.errors.dateInvalid')
-  if (compareDates(today, state.updatedOn) < 0) return refuse('workflow.errors.dateBeforeLastChange')
+  if (!isLocalDate(today)) return refuse('workflow:errors.dateInvalid')
+  if (compareDates(today, state.updatedOn) < 0) return refuse('workflow:errors.dateBeforeLastChange')
   const caseError = checkCase(definition, state)
   if (caseError) return refuse(caseError)
   const context: TransitionContext = { definition, today, land }
@@ -85,7 +85,7 @@ export function applyAction(
     return error ? refuse(error) : accept(performCaseAction(draft, action, context), today)
   }
   const step = findStep(definition, targetStep(action))
-  if (!step) return refuse('workflow.errors.stepNotInProcedure')
+  if (!step) return refuse('workflow:errors.stepNotInProcedure')
   const error =
     checkStepAction(definition, state, action.type, step) ?? checkStepPayload(state, step, action, today)
   return error ? refuse(error) : accept(performStepAction(draft, step, action, context), today)

@@ -28,15 +28,15 @@ export function checkCaseAction(
       return checkFeePayment(definition, state)
     case 'hold':
     case 'requestInformation':
-      return state.status === 'ACTIVE' ? null : 'workflow.errors.caseNotActive'
+      return state.status === 'ACTIVE' ? null : 'workflow:errors.caseNotActive'
     case 'resume':
-      return state.status === 'ON_HOLD' ? null : 'workflow.errors.caseNotOnHold'
+      return state.status === 'ON_HOLD' ? null : 'workflow:errors.caseNotOnHold'
     case 'resumeFromOrg':
-      return state.status === 'WAITING_FOR_ORG' ? null : 'workflow.errors.caseNotWaitingForOrg'
+      return state.status === 'WAITING_FOR_ORG' ? null : 'workflow:errors.caseNotWaitingForOrg'
     case 'close':
       return isCompleted(definition, state) || hasReachedEnd(definition, state)
         ? null
-        : 'workflow.errors.cannotCloseYet'
+        : 'workflow:errors.cannotCloseYet'
   }
 }
 
@@ -46,20 +46,20 @@ export function checkStepAction(
   type: StepActionType,
   step: StepDefinition,
 ): EngineError | null {
-  if (state.status !== 'ACTIVE' && !isOutsideAct(step, type)) return 'workflow.errors.caseNotActive'
+  if (state.status !== 'ACTIVE' && !isOutsideAct(step, type)) return 'workflow:errors.caseNotActive'
   const status = state.steps[step.id]?.status
   switch (type) {
     case 'startStep':
-      if (!step.startedBy) return 'workflow.errors.stepNotStartable'
+      if (!step.startedBy) return 'workflow:errors.stepNotStartable'
       return statusError(status, 'OPEN') ?? documentsError(state, step)
     case 'skipStep':
-      if (!skipReason(step, state.title)) return 'workflow.errors.stepNotSkippable'
+      if (!skipReason(step, state.title)) return 'workflow:errors.stepNotSkippable'
       return statusError(status, 'OPEN')
     case 'recordBaInformationRequest':
-      if (step.deadline?.onExpiry !== 'deemedGranted') return 'workflow.errors.noDeemedApproval'
+      if (step.deadline?.onExpiry !== 'deemedGranted') return 'workflow:errors.noDeemedApproval'
       return (
         statusError(status, 'WAITING') ??
-        (state.facts.hasBaRequestedInformation ? 'workflow.errors.baInformationAlreadyRequested' : null)
+        (state.facts.hasBaRequestedInformation ? 'workflow:errors.baInformationAlreadyRequested' : null)
       )
     default:
       return checkCompletion(state, step, type, status)
@@ -69,16 +69,16 @@ export function checkStepAction(
 /** A case of another procedure version, or a finished case, takes no action at all. */
 export function checkCase(definition: ProcedureDefinition, state: CaseState): EngineError | null {
   if (state.procedureId !== definition.id || state.procedureVersion !== definition.version) {
-    return 'workflow.errors.procedureMismatch'
+    return 'workflow:errors.procedureMismatch'
   }
-  return isTerminal(state.status) ? 'workflow.errors.caseFinished' : null
+  return isTerminal(state.status) ? 'workflow:errors.caseFinished' : null
 }
 
 /** § 47 Abs. 1 Nr. 15 AufenthV: the fee is charged with the agreement, and paid once. */
 function checkFeePayment(definition: ProcedureDefinition, state: CaseState): EngineError | null {
-  if (!findStep(definition, 'agreement')) return 'workflow.errors.stepNotInProcedure'
-  if (state.steps.agreement?.status !== 'DONE') return 'workflow.errors.guardFailed'
-  return state.facts.isFeePaid ? 'workflow.errors.feeAlreadyPaid' : null
+  if (!findStep(definition, 'agreement')) return 'workflow:errors.stepNotInProcedure'
+  if (state.steps.agreement?.status !== 'DONE') return 'workflow:errors.guardFailed'
+  return state.facts.isFeePaid ? 'workflow:errors.feeAlreadyPaid' : null
 }
 
 function checkCompletion(
@@ -87,15 +87,15 @@ function checkCompletion(
   type: StepActionType,
   status: StepStatus | undefined,
 ): EngineError | null {
-  if (!completionActions(step.id).includes(type)) return 'workflow.errors.wrongAction'
+  if (!completionActions(step.id).includes(type)) return 'workflow:errors.wrongAction'
   // A step that is handed over is completed by its actor's answer; its documents were checked at hand-over.
   const error = step.startedBy
     ? statusError(status, 'WAITING')
     : (statusError(status, 'OPEN') ?? documentsError(state, step))
   if (error || type !== 'deemBaApprovalGranted') return error
-  if (step.deadline?.onExpiry !== 'deemedGranted') return 'workflow.errors.noDeemedApproval'
+  if (step.deadline?.onExpiry !== 'deemedGranted') return 'workflow:errors.noDeemedApproval'
   // § 36 Abs. 2 BeschV: a request for information within the week stops the approval from being deemed.
-  return state.facts.hasBaRequestedInformation ? 'workflow.errors.baInformationRequested' : null
+  return state.facts.hasBaRequestedInformation ? 'workflow:errors.baInformationRequested' : null
 }
 
 /**
@@ -113,18 +113,18 @@ function statusError(status: StepStatus | undefined, expected: 'OPEN' | 'WAITING
   if (status === expected) return null
   switch (status) {
     case 'DONE':
-      return 'workflow.errors.stepAlreadyDone'
+      return 'workflow:errors.stepAlreadyDone'
     case 'SKIPPED':
-      return 'workflow.errors.stepSkipped'
+      return 'workflow:errors.stepSkipped'
     case 'WAITING':
-      return 'workflow.errors.stepAlreadyStarted'
+      return 'workflow:errors.stepAlreadyStarted'
     case 'OPEN':
-      return 'workflow.errors.stepNotStarted'
+      return 'workflow:errors.stepNotStarted'
     default:
-      return 'workflow.errors.guardFailed'
+      return 'workflow:errors.guardFailed'
   }
 }
 
 function documentsError(state: CaseState, step: StepDefinition): EngineError | null {
-  return missingDocuments(state, step).length > 0 ? 'workflow.errors.documentsMissing' : null
+  return missingDocuments(state, step).length > 0 ? 'workflow:errors.documentsMissing' : null
 }

@@ -324,7 +324,7 @@ function walk({
     const result = applyAction(definition, state, action, { today: day, land })
 
     if (terminal.includes(state.status))
-      expect(result).toEqual({ ok: false, error: 'workflow.errors.caseFinished' })
+      expect(result).toEqual({ ok: false, error: 'workflow:errors.caseFinished' })
     // What `nextActions` offers is accepted with a valid payload on the day it names.
     if (choice) expect(result.ok, `${action.type} refused: ${result.ok ? '' : result.error}`).toBe(true)
     if (!result.ok) continue

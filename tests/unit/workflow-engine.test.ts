@@ -146,7 +146,7 @@ describe('a § 18b case from advice to residence permit', () => {
       dueOn: '2026-04-07',
     })
     expect(refusal(skilled, state, { type: 'deemBaApprovalGranted' }, '2026-04-07')).toBe(
-      'workflow.errors.deadlineNotPassed',
+      'workflow:errors.deadlineNotPassed',
     )
     state = act(skilled, state, { type: 'deemBaApprovalGranted' }, '2026-04-08')
     expect(state.steps.baApproval).toMatchObject({
@@ -178,7 +178,7 @@ describe('a § 18b case from advice to residence permit', () => {
     expect(currentStep(skilled, state)?.actor).toBe('CANDIDATE')
 
     state = act(skilled, state, { type: 'recordEntry', enteredOn: '2026-06-01' }, '2026-06-02')
-    expect(refusal(skilled, state, { type: 'close' }, '2026-06-02')).toBe('workflow.errors.cannotCloseYet')
+    expect(refusal(skilled, state, { type: 'close' }, '2026-06-02')).toBe('workflow:errors.cannotCloseYet')
     state = act(skilled, state, { type: 'acceptDocuments', documents: ['addressRegistration'] }, '2026-06-10')
     state = act(skilled, state, { type: 'completeStep', step: 'residencePermit' }, '2026-06-15')
     expect(currentStep(skilled, state)).toBeUndefined()
@@ -217,7 +217,7 @@ describe('the BA approval (§ 36 Abs. 2 BeschV)', () => {
     )
     expect(state.facts.hasBaRequestedInformation).toBe(true)
     expect(refusal(skilled, state, { type: 'deemBaApprovalGranted' }, '2026-04-20')).toBe(
-      'workflow.errors.baInformationRequested',
+      'workflow:errors.baInformationRequested',
     )
     expect(nextActions(skilled, state).map((action) => action.type)).not.toContain('deemBaApprovalGranted')
     state = act(skilled, state, { type: 'recordBaApproval', decision: 'GRANTED' }, '2026-04-21')
@@ -228,7 +228,7 @@ describe('the BA approval (§ 36 Abs. 2 BeschV)', () => {
   it('ignores a request for information made after the week: the approval was deemed granted by then', () => {
     const state = caseWithBaRequest()
     const late: Action = { type: 'recordBaInformationRequest', requestedOn: '2026-04-08' }
-    expect(refusal(skilled, state, late, '2026-04-09')).toBe('workflow.errors.deadlinePassed')
+    expect(refusal(skilled, state, late, '2026-04-09')).toBe('workflow:errors.deadlinePassed')
   })
 
   it('ends the way on when the BA refuses', () => {
@@ -236,7 +236,7 @@ describe('the BA approval (§ 36 Abs. 2 BeschV)', () => {
     state = act(skilled, state, { type: 'recordBaApproval', decision: 'REFUSED' }, '2026-04-01')
     expect(state.steps.preApproval?.status).toBe('LOCKED')
     expect(refusal(skilled, state, { type: 'issuePreApproval' }, '2026-04-02')).toBe(
-      'workflow.errors.guardFailed',
+      'workflow:errors.guardFailed',
     )
     expect(act(skilled, state, { type: 'close' }, '2026-04-02').status).toBe('CLOSED')
   })
@@ -244,7 +244,7 @@ describe('the BA approval (§ 36 Abs. 2 BeschV)', () => {
   it('may be skipped for a Blue Card at the standard salary, but not for § 18b', () => {
     expect(
       refusal(skilled, caseWithBaRequest(), { type: 'skipStep', step: 'baApproval' }, '2026-03-28'),
-    ).toBe('workflow.errors.stepNotSkippable')
+    ).toBe('workflow:errors.stepNotSkippable')
     let state = startCase(skilled, { title: '§18g', land, today: '2026-01-05' })
     expect(statuses(state)).toMatchObject({ recognition: 'SKIPPED', degreeComparability: 'LOCKED' })
     state = act(skilled, state, { type: 'completeStep', step: 'advice' }, '2026-01-05')
@@ -265,7 +265,7 @@ describe('the BA approval (§ 36 Abs. 2 BeschV)', () => {
     state = act(skilled, state, { type: 'recordDocumentsComplete' }, '2026-01-06')
     state = act(skilled, state, { type: 'startStep', step: 'degreeComparability' }, '2026-01-07')
     expect(refusal(skilled, state, { type: 'completeStep', step: 'degreeComparability' }, '2026-02-02')).toBe(
-      'workflow.errors.outcomeInvalid',
+      'workflow:errors.outcomeInvalid',
     )
     state = act(
       skilled,
@@ -314,7 +314,7 @@ describe('the recognition outcome', () => {
       '2026-03-13',
     )
     expect(refusal(skilled, state, { type: 'startStep', step: 'baApproval' }, '2026-03-13')).toBe(
-      'workflow.errors.documentsMissing',
+      'workflow:errors.documentsMissing',
     )
     expect(nextActions(skilled, state)).toContainEqual({
       type: 'acceptDocuments',
@@ -333,7 +333,7 @@ describe('the recognition outcome', () => {
     const state = recordRecognition(caseAtRecognition(), 'NOT_EQUIVALENT')
     expect(state.steps.baApproval?.status).toBe('LOCKED')
     expect(refusal(skilled, state, { type: 'startStep', step: 'baApproval' }, '2026-03-13')).toBe(
-      'workflow.errors.guardFailed',
+      'workflow:errors.guardFailed',
     )
     const offered = nextActions(skilled, state).map((action) => action.type)
     expect(offered).toEqual(expect.arrayContaining(['reject', 'close', 'withdraw']))
@@ -351,80 +351,80 @@ describe('illegal actions', () => {
       'documents before the agreement',
       fresh,
       { type: 'recordDocumentsComplete' },
-      'workflow.errors.guardFailed',
+      'workflow:errors.guardFailed',
     ],
-    ['a pre-approval at the start', fresh, { type: 'issuePreApproval' }, 'workflow.errors.guardFailed'],
+    ['a pre-approval at the start', fresh, { type: 'issuePreApproval' }, 'workflow:errors.guardFailed'],
     [
       'a deemed approval without a request',
       fresh,
       { type: 'deemBaApprovalGranted' },
-      'workflow.errors.guardFailed',
+      'workflow:errors.guardFailed',
     ],
     [
       'a recognition by the generic action',
       caseAtRecognition,
       { type: 'completeStep', step: 'recognition', outcome: 'EQUIVALENT' },
-      'workflow.errors.wrongAction',
+      'workflow:errors.wrongAction',
     ],
     [
       'an outcome on a step without outcomes',
       fresh,
       { type: 'completeStep', step: 'advice', outcome: 'GRANTED' },
-      'workflow.errors.outcomeInvalid',
+      'workflow:errors.outcomeInvalid',
     ],
     [
       'a skip of a step the law requires',
       fresh,
       { type: 'skipStep', step: 'advice' },
-      'workflow.errors.stepNotSkippable',
+      'workflow:errors.stepNotSkippable',
     ],
     [
       'a start of a step nobody hands over',
       fresh,
       { type: 'startStep', step: 'advice' },
-      'workflow.errors.stepNotStartable',
+      'workflow:errors.stepNotStartable',
     ],
     [
       'a second start',
       caseAtRecognition,
       { type: 'startStep', step: 'recognition' },
-      'workflow.errors.stepAlreadyStarted',
+      'workflow:errors.stepAlreadyStarted',
     ],
     [
       'a second advice',
       caseAtRecognition,
       { type: 'completeStep', step: 'advice' },
-      'workflow.errors.stepAlreadyDone',
+      'workflow:errors.stepAlreadyDone',
     ],
     [
       'a ZAB result on a § 18b case',
       caseAtRecognition,
       { type: 'completeStep', step: 'degreeComparability', outcome: 'COMPARABLE' },
-      'workflow.errors.stepSkipped',
+      'workflow:errors.stepSkipped',
     ],
-    ['a fee paid before any agreement', fresh, { type: 'recordFeePaid' }, 'workflow.errors.guardFailed'],
+    ['a fee paid before any agreement', fresh, { type: 'recordFeePaid' }, 'workflow:errors.guardFailed'],
     [
       'a document no step needs',
       fresh,
       { type: 'acceptDocuments', documents: ['hostingAgreement'] },
-      'workflow.errors.documentNotRequired',
+      'workflow:errors.documentNotRequired',
     ],
     [
       'no documents at all',
       fresh,
       { type: 'acceptDocuments', documents: [] },
-      'workflow.errors.documentNotRequired',
+      'workflow:errors.documentNotRequired',
     ],
-    ['closing a running case', fresh, { type: 'close' }, 'workflow.errors.cannotCloseYet'],
-    ['a rejection without reason', fresh, { type: 'reject', reason: '  ' }, 'workflow.errors.reasonRequired'],
+    ['closing a running case', fresh, { type: 'close' }, 'workflow:errors.cannotCloseYet'],
+    ['a rejection without reason', fresh, { type: 'reject', reason: '  ' }, 'workflow:errors.reasonRequired'],
     [
       'a request for information without reason',
       fresh,
       { type: 'requestInformation', reason: '' },
-      'workflow.errors.reasonRequired',
+      'workflow:errors.reasonRequired',
     ],
-    ['resuming an active case', fresh, { type: 'resume' }, 'workflow.errors.caseNotOnHold'],
-    ['an answer nobody waited for', fresh, { type: 'resumeFromOrg' }, 'workflow.errors.caseNotWaitingForOrg'],
+    ['resuming an active case', fresh, { type: 'resume' }, 'workflow:errors.caseNotOnHold'],
+    ['an answer nobody waited for', fresh, { type: 'resumeFromOrg' }, 'workflow:errors.caseNotWaitingForOrg'],
   ])('refuses %s', (_name, makeState, action, error) => {
     expect(refusal(skilled, makeState(), action, '2026-03-01')).toBe(error)
   })
@@ -439,11 +439,11 @@ describe('illegal actions', () => {
     const incomplete = { ...allContents, consequencesOfBreach: false }
     expect(
       refusal(skilled, state, { type: 'recordAgreement', contents: incomplete, feePaid: true }, '2026-01-06'),
-    ).toBe('workflow.errors.documentsMissing')
+    ).toBe('workflow:errors.documentsMissing')
     state = act(skilled, state, { type: 'acceptDocuments', documents: ['powerOfAttorney'] }, '2026-01-06')
     expect(
       refusal(skilled, state, { type: 'recordAgreement', contents: incomplete, feePaid: true }, '2026-01-06'),
-    ).toBe('workflow.errors.agreementIncomplete')
+    ).toBe('workflow:errors.agreementIncomplete')
   })
 
   it('refuses documents marked complete before they are accepted', () => {
@@ -463,7 +463,7 @@ describe('illegal actions', () => {
       '2026-01-06',
     )
     expect(refusal(skilled, state, { type: 'recordDocumentsComplete' }, '2026-01-06')).toBe(
-      'workflow.errors.documentsMissing',
+      'workflow:errors.documentsMissing',
     )
     state = act(skilled, state, { type: 'acceptDocuments', documents: ['zabStatement'] }, '2026-01-07')
     state = act(skilled, state, { type: 'recordDocumentsComplete' }, '2026-01-07')
@@ -487,15 +487,15 @@ describe('illegal actions', () => {
       noticeDate: '2026-03-10',
       body: 'IHK',
     }
-    expect(refusal(skilled, early, result, '2026-03-12')).toBe('workflow.errors.stepNotStarted')
+    expect(refusal(skilled, early, result, '2026-03-12')).toBe('workflow:errors.stepNotStarted')
     expect(refusal(skilled, state, { ...result, noticeDate: '2026-03-13' }, '2026-03-12')).toBe(
-      'workflow.errors.dateInFuture',
+      'workflow:errors.dateInFuture',
     )
     expect(refusal(skilled, state, { ...result, noticeDate: '10.03.2026' }, '2026-03-12')).toBe(
-      'workflow.errors.dateInvalid',
+      'workflow:errors.dateInvalid',
     )
     expect(refusal(skilled, state, { ...result, body: ' ' }, '2026-03-12')).toBe(
-      'workflow.errors.recognitionBodyRequired',
+      'workflow:errors.recognitionBodyRequired',
     )
     state = act(skilled, state, result, '2026-03-12')
     expect(state.steps.recognition?.status).toBe('DONE')
@@ -504,22 +504,22 @@ describe('illegal actions', () => {
   it('refuses an action dated before the last change, or with no date', () => {
     const state = caseAtRecognition()
     expect(refusal(skilled, state, { type: 'hold' }, '2026-01-15')).toBe(
-      'workflow.errors.dateBeforeLastChange',
+      'workflow:errors.dateBeforeLastChange',
     )
-    expect(refusal(skilled, state, { type: 'hold' }, 'soon')).toBe('workflow.errors.dateInvalid')
+    expect(refusal(skilled, state, { type: 'hold' }, 'soon')).toBe('workflow:errors.dateInvalid')
   })
 
   it('refuses steps of other procedures and states of other procedures', () => {
     const state = startCase(research18d, { title: '§18d', land, today: '2026-01-05' })
     expect(refusal(research18d, state, { type: 'startStep', step: 'baApproval' }, '2026-01-06')).toBe(
-      'workflow.errors.stepNotInProcedure',
+      'workflow:errors.stepNotInProcedure',
     )
     expect(refusal(research18d, state, { type: 'recordFeePaid' }, '2026-01-06')).toBe(
-      'workflow.errors.stepNotInProcedure',
+      'workflow:errors.stepNotInProcedure',
     )
-    expect(refusal(skilled, state, { type: 'hold' }, '2026-01-06')).toBe('workflow.errors.procedureMismatch')
+    expect(refusal(skilled, state, { type: 'hold' }, '2026-01-06')).toBe('workflow:errors.procedureMismatch')
     expect(refusal({ ...research18d, version: 2 }, state, { type: 'hold' }, '2026-01-06')).toBe(
-      'workflow.errors.procedureMismatch',
+      'workflow:errors.procedureMismatch',
     )
   })
 
@@ -534,13 +534,13 @@ describe('hold, information requests and the end of a case', () => {
     state = act(skilled, state, { type: 'hold', reason: 'internal review' }, '2026-03-30')
     expect(state).toMatchObject({ status: 'ON_HOLD', statusReason: 'internal review' })
     expect(refusal(skilled, state, { type: 'requestInformation', reason: 'x' }, '2026-03-30')).toBe(
-      'workflow.errors.caseNotActive',
+      'workflow:errors.caseNotActive',
     )
-    expect(refusal(skilled, state, { type: 'hold' }, '2026-03-30')).toBe('workflow.errors.caseNotActive')
+    expect(refusal(skilled, state, { type: 'hold' }, '2026-03-30')).toBe('workflow:errors.caseNotActive')
     state = act(skilled, state, { type: 'deemBaApprovalGranted' }, '2026-04-08')
     expect(state.steps.preApproval?.status).toBe('OPEN')
     expect(refusal(skilled, state, { type: 'issuePreApproval' }, '2026-04-08')).toBe(
-      'workflow.errors.caseNotActive',
+      'workflow:errors.caseNotActive',
     )
     const resumed = perform(skilled, state, { type: 'resume' }, '2026-04-09')
     expect(resumed.state.status).toBe('ACTIVE')
@@ -568,7 +568,7 @@ describe('hold, information requests and the end of a case', () => {
     )
     state = act(skilled, state, { type: 'acceptDocuments', documents: ['powerOfAttorney'] }, '2026-01-08')
     const agreement: Action = { type: 'recordAgreement', contents: allContents, feePaid: true }
-    expect(refusal(skilled, state, agreement, '2026-01-08')).toBe('workflow.errors.caseNotActive')
+    expect(refusal(skilled, state, agreement, '2026-01-08')).toBe('workflow:errors.caseNotActive')
     state = act(skilled, state, { type: 'resumeFromOrg' }, '2026-01-08')
     expect(act(skilled, state, agreement, '2026-01-08').steps.agreement?.status).toBe('DONE')
   })
@@ -586,7 +586,7 @@ describe('hold, information requests and the end of a case', () => {
       { type: 'withdraw' },
     ]
     for (const action of attempts) {
-      expect(refusal(skilled, state, action, '2026-04-20')).toBe('workflow.errors.caseFinished')
+      expect(refusal(skilled, state, action, '2026-04-20')).toBe('workflow:errors.caseFinished')
     }
   })
 })
@@ -639,7 +639,7 @@ describe('the other procedures', () => {
       '2026-09-30',
     )
     expect(refusal(study16b, state, { type: 'completeStep', step: 'residencePermit' }, '2026-09-30')).toBe(
-      'workflow.errors.documentsMissing',
+      'workflow:errors.documentsMissing',
     )
     state = act(
       study16b,
@@ -691,7 +691,7 @@ describe('the other procedures', () => {
     // Thursday 2 April + 2 weeks = Thursday 16 April 2026.
     expect(state.steps.baApproval?.dueOn).toBe('2026-04-16')
     expect(refusal(training16a, state, { type: 'deemBaApprovalGranted' }, '2026-04-16')).toBe(
-      'workflow.errors.deadlineNotPassed',
+      'workflow:errors.deadlineNotPassed',
     )
     state = act(training16a, state, { type: 'deemBaApprovalGranted' }, '2026-04-17')
     expect(state.steps.visaDecision?.status).toBe('OPEN')
