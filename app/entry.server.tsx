@@ -13,6 +13,9 @@ import { NonceProvider } from './utils/nonce'
 
 export const streamTimeout = 5_000
 
+/** The server process starts the scheduled jobs from the build, so they share its database pool. */
+export { startScheduledJobs } from './utils/jobs.server'
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

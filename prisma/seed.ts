@@ -2,8 +2,17 @@
  * Demo data for the embedded default: run automatically on its first start, never in production.
  * The logins are listed in the README.
  */
-import { addMember, createMission, createOrganization, createUser } from '../tests/factories'
+import { todayAtAuthority } from '../app/models/case.server'
 import { prisma } from '../app/utils/db.server'
+import {
+  addMember,
+  createCandidate,
+  createCase,
+  createMission,
+  createOrganization,
+  createUser,
+  skilledWorkerPath,
+} from '../tests/factories'
 
 if (process.env.NODE_ENV === 'production') {
   console.error('Refusing to seed demo data with NODE_ENV=production')
@@ -33,7 +42,7 @@ await prisma.organization.update({ where: { id: employer.id }, data: { decidedBy
 await addMember(employer.id, employerMember.id)
 
 const universityAdmin = await createUser({ email: 'international@university.example', name: 'Ursula Weber' })
-await createOrganization({
+const university = await createOrganization({
   createdById: universityAdmin.id,
   kind: 'UNIVERSITY',
   legalName: 'Westfälische Hochschule für Technik',
@@ -58,6 +67,98 @@ await createUser({
   name: 'Vikram Desai',
   staffRole: 'EMBASSY',
   missionId: mission.id,
+})
+
+// Cases at different points of the procedure, so every page has something to show.
+const path = skilledWorkerPath(todayAtAuthority())
+const employerCandidates = {
+  priya: await createCandidate({
+    organizationId: employer.id,
+    createdById: employerAdmin.id,
+    surname: 'Sharma',
+    givenNames: 'Priya',
+    placeOfBirth: 'Kochi',
+    nationality: 'IN',
+    preferredLanguage: 'en',
+    qualificationKind: 'ACADEMIC',
+    qualificationTitle: 'Bachelor of Science in Nursing',
+  }),
+  maria: await createCandidate({
+    organizationId: employer.id,
+    createdById: employerMember.id,
+    surname: 'Santos',
+    givenNames: 'Maria Luisa',
+    placeOfBirth: 'Cebu City',
+    nationality: 'PH',
+    preferredLanguage: 'en',
+    qualificationKind: 'ACADEMIC',
+    qualificationTitle: 'Bachelor of Science in Nursing',
+  }),
+  youssef: await createCandidate({
+    organizationId: employer.id,
+    createdById: employerAdmin.id,
+    surname: 'بن علي',
+    givenNames: 'يوسف',
+    placeOfBirth: 'Sfax',
+    nationality: 'TN',
+    qualificationKind: 'VOCATIONAL',
+    qualificationTitle: 'Technicien supérieur en électrotechnique',
+  }),
+  lan: await createCandidate({
+    organizationId: employer.id,
+    createdById: employerMember.id,
+    surname: 'Nguyễn',
+    givenNames: 'Thị Lan',
+    placeOfBirth: 'Huế',
+    nationality: 'VN',
+    preferredLanguage: 'en',
+    qualificationKind: 'VOCATIONAL',
+    qualificationTitle: 'Điều dưỡng (Pflege)',
+  }),
+}
+const employerCase = (candidateId: string, title: '§18a' | '§18b', position: string) => ({
+  organizationId: employer.id,
+  candidateId,
+  createdById: employerAdmin.id,
+  title,
+  position,
+  annualSalary: 46_800,
+})
+await createCase(employerCase(employerCandidates.priya.id, '§18b', 'Pflegefachkraft (Intensivpflege)'))
+await createCase(
+  employerCase(employerCandidates.maria.id, '§18b', 'Pflegefachkraft'),
+  authority.officer1.id,
+  path.toBaRequest,
+)
+await createCase(
+  employerCase(employerCandidates.youssef.id, '§18a', 'Elektroniker für Betriebstechnik'),
+  authority.officer1.id,
+  path.toBaRequest.slice(0, 3),
+)
+await createCase(
+  employerCase(employerCandidates.lan.id, '§18b', 'Pflegefachkraft (Geriatrie)'),
+  authority.officer2.id,
+  path.toPreApproval,
+)
+
+const student = await createCandidate({
+  organizationId: university.id,
+  createdById: universityAdmin.id,
+  surname: 'Kovalenko',
+  givenNames: 'Oksana',
+  placeOfBirth: 'Lviv',
+  nationality: 'UA',
+  preferredLanguage: 'en',
+  qualificationKind: 'OTHER',
+  qualificationTitle: 'Атестат про повну загальну середню освіту',
+})
+await createCase({
+  organizationId: university.id,
+  candidateId: student.id,
+  createdById: universityAdmin.id,
+  procedureId: 'study-16b',
+  title: '§16b',
+  position: 'M.Sc. Elektrotechnik',
 })
 
 await prisma.$disconnect()

@@ -52,6 +52,14 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)
 }
 
+type EntryWithJobs = { startScheduledJobs?: () => () => void }
+
+function startJobs(build: ServerBuild) {
+  const { startScheduledJobs } = build.entry.module as EntryWithJobs
+  if (!startScheduledJobs) throw new Error('The build does not export startScheduledJobs from entry.server')
+  return startScheduledJobs()
+}
+
 async function main() {
   if (!isProduction) {
     ensureLocalSecret('SESSION_SECRET', path.join(DATA_DIR, 'session-secret'))
@@ -94,6 +102,7 @@ async function main() {
   const server = app.listen(port, host, () => {
     console.info(`Liaison Portal listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
   })
+  const stopJobs = startJobs(build)
 
   // remix-serve would close only the HTTP server; the embedded database must be closed cleanly too.
   let isShuttingDown = false
@@ -101,6 +110,7 @@ async function main() {
     if (isShuttingDown) return
     isShuttingDown = true
     console.info(`${signal}: shutting down`)
+    stopJobs()
     server.close()
     server.closeAllConnections()
     await database?.close()

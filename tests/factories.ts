@@ -3,8 +3,19 @@
  * They write through Prisma directly: what they build is the starting state, not a user action.
  */
 import type { OrganizationKind, OrgRole, StaffRole } from '~/generated/prisma/client'
+import { performCaseAction, startCase } from '~/models/case.server'
+import { addMonths, fromDateOnly, todayDateOnly } from '~/utils/date-only'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
+
+import type { LocalDate } from '~/workflow/calendar'
+import {
+  agreementContents,
+  type Action,
+  type AgreementChecklist,
+  type ProcedureId,
+  type ResidenceTitle,
+} from '~/workflow/types'
 
 import { DEMO_PASSWORD } from './demo'
 
@@ -84,4 +95,124 @@ export async function createMission(input: { name?: string; country?: string; ci
       visaSectionEmail: `visa${next()}@mission.example.test`,
     },
   })
+}
+
+type CandidateInput = {
+  organizationId: string
+  createdById: string
+  surname?: string
+  givenNames?: string
+  dateOfBirth?: string
+  placeOfBirth?: string
+  nationality?: string
+  passportNumber?: string
+  preferredLanguage?: string
+  qualificationKind?: 'ACADEMIC' | 'VOCATIONAL' | 'OTHER'
+  qualificationTitle?: string
+}
+
+/** A stored candidate, written directly: the starting state of a test, not a user action. */
+export async function createCandidate({ organizationId, createdById, ...input }: CandidateInput) {
+  const n = next()
+  const nationality = input.nationality ?? 'JO'
+  return prisma.candidate.create({
+    data: {
+      organizationId,
+      createdById,
+      surname: input.surname ?? 'Haddad',
+      givenNames: input.givenNames ?? 'Omar',
+      dateOfBirth: fromDateOnly(input.dateOfBirth ?? '1990-01-31'),
+      placeOfBirth: input.placeOfBirth ?? 'Amman',
+      nationality,
+      passportNumber: input.passportNumber ?? `P${String(n).padStart(8, '0')}`,
+      passportExpiry: fromDateOnly(addMonths(todayDateOnly(), 36)),
+      email: `candidate${n}@example.test`,
+      phone: '+962 6 1234567',
+      preferredLanguage: input.preferredLanguage ?? 'ar',
+      qualificationKind: input.qualificationKind ?? 'VOCATIONAL',
+      qualificationTitle: input.qualificationTitle ?? 'Electrician',
+      qualificationCountry: nationality,
+      qualificationYear: 2012,
+      countryOfResidence: nationality,
+    },
+  })
+}
+
+type CaseInput = {
+  organizationId: string
+  candidateId: string
+  createdById: string
+  title?: ResidenceTitle
+  procedureId?: ProcedureId
+  position?: string
+  annualSalary?: number
+}
+
+/** A case as the organization starts it, then moved on by `actions` recorded by `officerId`, its officer. */
+export async function createCase(input: CaseInput, officerId?: string, actions: Action[] = []) {
+  const created = await startCase({ id: input.createdById }, input.organizationId, {
+    candidateId: input.candidateId,
+    route: '',
+    procedureId: input.procedureId ?? 'skilled-worker-81a',
+    title: input.title ?? '§18b',
+    position: input.position ?? 'Pflegefachkraft',
+    annualSalary: input.annualSalary ?? 48_000,
+    plannedStartOn: undefined,
+  })
+  if (!created) throw new Error('createCase: the candidate does not belong to the organization')
+  if (actions.length > 0) {
+    if (!officerId) throw new Error('createCase: actions need an officer')
+    await advanceCase(created.id, officerId, actions)
+    await prisma.case.update({ where: { id: created.id }, data: { assignedOfficerId: officerId } })
+  }
+  return created
+}
+
+/** Records `actions` one after the other as the officer; throws on the first one the engine refuses. */
+export async function advanceCase(caseId: string, officerId: string, actions: Action[]) {
+  for (const action of actions) {
+    const { version } = await prisma.case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { version: true },
+    })
+    const result = await performCaseAction(caseId, version, action, {
+      userId: officerId,
+      performer: 'OFFICER',
+    })
+    if (!result.ok) throw new Error(`advanceCase: ${action.type} refused: ${result.error}`)
+  }
+}
+
+const allAgreementContents = Object.fromEntries(
+  agreementContents.map((key) => [key, true]),
+) as AgreementChecklist
+
+/**
+ * The officer's actions along a § 18b case, cut where tests and the demo need a case to stand: the request
+ * sent to the BA, the BA's approval received, the pre-approval issued. Recognition is noticed on `today`.
+ */
+export function skilledWorkerPath(today: LocalDate) {
+  const toBaRequest: Action[] = [
+    { type: 'completeStep', step: 'advice' },
+    { type: 'acceptDocuments', documents: ['powerOfAttorney'] },
+    { type: 'recordAgreement', contents: allAgreementContents, feePaid: true },
+    {
+      type: 'acceptDocuments',
+      documents: [
+        'passportCopy',
+        'qualificationCertificates',
+        'cvGerman',
+        'employmentContract',
+        'noPriorRecognitionDeclaration',
+        'baEmploymentDeclaration',
+      ],
+    },
+    { type: 'recordDocumentsComplete' },
+    { type: 'startStep', step: 'recognition' },
+    { type: 'recordRecognition', outcome: 'EQUIVALENT', noticeDate: today, body: 'Bezirksregierung Münster' },
+    { type: 'startStep', step: 'baApproval' },
+  ]
+  const toBaApproved: Action[] = [...toBaRequest, { type: 'recordBaApproval', decision: 'GRANTED' }]
+  const toPreApproval: Action[] = [...toBaApproved, { type: 'issuePreApproval' }]
+  return { toBaRequest, toBaApproved, toPreApproval }
 }

@@ -18,6 +18,7 @@ export type AuthorityAction =
   | 'manageStaff'
   | 'manageMissions'
   | 'manageSettings'
+  | 'workCases' // DESIGN §1: the liaison officers manage every case of the authority
 
 const authorityPermissions: Record<AuthorityAction, StaffRole[]> = {
   verifyOrganizations: ['LEAD_OFFICER'],
@@ -25,6 +26,7 @@ const authorityPermissions: Record<AuthorityAction, StaffRole[]> = {
   manageStaff: ['ADMIN'],
   manageMissions: ['ADMIN'],
   manageSettings: ['ADMIN'],
+  workCases: ['LEAD_OFFICER', 'OFFICER'],
 }
 
 export function canDoAuthorityAction(actor: Actor, action: AuthorityAction) {

@@ -2,10 +2,8 @@ import { readdirSync } from 'node:fs'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { addMember, createMission, createOrganization, createUser } from '../factories'
+import { addMember, createCandidate, createMission, createOrganization, createUser } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
-
-import { createCandidate } from './helpers/candidates'
 
 /**
  * Every route × every role → the status it answers (DESIGN §7): 302 sends anonymous visitors to the

@@ -13,10 +13,10 @@ import { prisma } from '~/utils/db.server'
 import { i18nOptions, supportedLanguages } from '~/utils/i18n'
 import { getResources } from '~/utils/i18n.server'
 
-import { createOrganization, createUser } from '../factories'
+import { createCandidate, createOrganization, createUser } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 
-import { candidateForm, createCandidate } from './helpers/candidates'
+import { candidateForm } from './helpers/candidates'
 
 // The router's layout effects cannot run in a server render; React says so once per page. Nothing else is muted.
 beforeAll(() => {

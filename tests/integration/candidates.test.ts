@@ -7,11 +7,11 @@ import { addMonths, todayDateOnly } from '~/utils/date-only'
 import { prisma } from '~/utils/db.server'
 import type { FormReply } from '~/utils/forms'
 
-import { addMember, createOrganization, createUser } from '../factories'
+import { addMember, createCandidate, createOrganization, createUser } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
-import { candidateForm, createCandidate } from './helpers/candidates'
+import { candidateForm } from './helpers/candidates'
 import { erroneousFields, expectTranslated, fieldMessages } from './helpers/form-replies'
 
 let orgId: string

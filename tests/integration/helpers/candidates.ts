@@ -1,5 +1,4 @@
-import { prisma } from '~/utils/db.server'
-import { addMonths, fromDateOnly, todayDateOnly } from '~/utils/date-only'
+import { addMonths, todayDateOnly } from '~/utils/date-only'
 
 let sequence = 0
 
@@ -25,36 +24,4 @@ export function candidateForm(overrides: Record<string, string> = {}): Record<st
     intendedEntryDate: addMonths(todayDateOnly(), 3),
     ...overrides,
   }
-}
-
-/** A stored candidate, written directly: the starting state of a test, not a user action. */
-export async function createCandidate(input: {
-  organizationId: string
-  createdById: string
-  surname?: string
-  passportNumber?: string
-  nationality?: string
-}) {
-  sequence += 1
-  return prisma.candidate.create({
-    data: {
-      organizationId: input.organizationId,
-      createdById: input.createdById,
-      surname: input.surname ?? 'Haddad',
-      givenNames: 'Omar',
-      dateOfBirth: fromDateOnly('1990-01-31'),
-      placeOfBirth: 'Amman',
-      nationality: input.nationality ?? 'JO',
-      passportNumber: input.passportNumber ?? `P${String(sequence).padStart(8, '0')}`,
-      passportExpiry: fromDateOnly(addMonths(todayDateOnly(), 36)),
-      email: `candidate${sequence}@example.test`,
-      phone: '+962 6 1234567',
-      preferredLanguage: 'ar',
-      qualificationKind: 'VOCATIONAL',
-      qualificationTitle: 'Electrician',
-      qualificationCountry: 'JO',
-      qualificationYear: 2012,
-      countryOfResidence: 'JO',
-    },
-  })
 }
