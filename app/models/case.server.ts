@@ -6,6 +6,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import type { CaseListQuery, StartCaseInput } from '~/schemas/case'
 import { CASES_PER_PAGE } from '~/schemas/case'
+import { currentInstant } from '~/utils/clock.server'
 import { fromDateOnly, toDateOnly } from '~/utils/date-only'
 import { prisma } from '~/utils/db.server'
 import { authorityLand } from '~/utils/env.server'
@@ -27,8 +28,8 @@ import type {
 import { targetStep, isCaseAction } from '~/workflow/definition'
 
 /** The day at the authority's seat: deadlines are counted in Berlin time, whatever the server's zone. */
-export function todayAtAuthority(now = new Date()): LocalDate {
-  return toLocalDate(now)
+export function todayAtAuthority(): LocalDate {
+  return toLocalDate(currentInstant())
 }
 
 export type CaseError = EngineError | 'workflow:errors.conflict' | 'workflow:errors.notAllowed'

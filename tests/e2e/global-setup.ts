@@ -12,6 +12,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     resendUrl: string
+    clockOffsetFile: string
   }
 }
 
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lp-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  const clockOffsetFile = join(dataDir, 'clock-offset-days')
   const server = spawn(process.execPath, ['build/server.js'], {
     env: {
       ...process.env,
@@ -35,6 +37,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: '',
       RESEND_API_KEY: 're_e2e_key',
       RESEND_BASE_URL: resend.url,
+      TEST_CLOCK_OFFSET_FILE: clockOffsetFile,
+      JOB_INTERVAL_MS: '500',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
@@ -42,6 +46,7 @@ export default async function setup(project: TestProject) {
   await waitForHealthy(`${baseUrl}/healthz`, server)
   project.provide('baseUrl', baseUrl)
   project.provide('resendUrl', resend.url)
+  project.provide('clockOffsetFile', clockOffsetFile)
   return async () => {
     server.kill('SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))
