@@ -34,6 +34,9 @@ export default function Candidates() {
       <p>
         <Link to={`/organizations/${organizationId}/candidates/new`} className="button button-primary">
           {t('list.add')}
+        </Link>{' '}
+        <Link to={`/organizations/${organizationId}/candidates/import`} className="button">
+          {t('candidateImport:listLink')}
         </Link>
       </p>
       <Form method="get" role="search">

@@ -13,6 +13,9 @@ const tables = {
   settings: () => prisma.settings.count(),
   auditEvents: () => prisma.auditEvent.count(),
   candidates: () => prisma.candidate.count(),
+  candidateImports: () => prisma.candidateImport.count(),
+  cases: () => prisma.case.count(),
+  caseEvents: () => prisma.caseEvent.count(),
 }
 
 /** Rows in every table a form writes: a refused request must leave all of them unchanged. */
