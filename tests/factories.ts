@@ -159,7 +159,7 @@ export async function createCase(input: CaseInput, officerId?: string, actions: 
     annualSalary: input.annualSalary ?? 48_000,
     plannedStartOn: undefined,
   })
-  if (!created) throw new Error('createCase: the candidate does not belong to the organization')
+  if (!created.ok) throw new Error(`createCase: ${created.reason}`)
   if (actions.length > 0) {
     if (!officerId) throw new Error('createCase: actions need an officer')
     await advanceCase(created.id, officerId, actions)

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next'
 import type { RootData } from '~/root'
 import { languages } from '~/utils/i18n'
 
+import { translateMessage } from './form'
 import { LanguageSwitcher } from './language-switcher'
 
 /** A translated label (labelKey) or a proper name shown as it is (label). */
 type NavItem =
-  { to: string; labelKey: string; label?: undefined } | { to: string; label: string; labelKey?: undefined }
+  | { to: string; labelKey: string; values?: Record<string, string>; label?: undefined }
+  | { to: string; label: string; labelKey?: undefined }
 
 type ShellUser = NonNullable<Awaited<ReturnType<RootData>>['data']['user']>
 
@@ -26,13 +28,26 @@ function navigationFor(user: ShellUser | null): NavItem[] {
       break
     case 'LEAD_OFFICER':
     case 'OFFICER':
-      items.push({ to: '/authority/organizations', labelKey: 'nav.organizations' })
+      items.push(
+        { to: '/authority/cases', labelKey: 'cases:nav.cases' },
+        { to: '/authority/organizations', labelKey: 'nav.organizations' },
+      )
       break
     case 'EMBASSY':
       break
     default:
       for (const organization of user.organizations) {
         items.push({ to: `/organizations/${organization.id}`, label: organization.legalName })
+        // With several organizations, each "Cases" entry names its organization.
+        items.push(
+          user.organizations.length === 1
+            ? { to: `/organizations/${organization.id}/cases`, labelKey: 'cases:nav.cases' }
+            : {
+                to: `/organizations/${organization.id}/cases`,
+                labelKey: 'cases:nav.casesOf',
+                values: { organization: organization.legalName },
+              },
+        )
       }
   }
   items.push({ to: '/account', labelKey: 'nav.account' })
@@ -61,7 +76,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               {navigationFor(user).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'}>
-                    {item.label ?? t(item.labelKey)}
+                    {item.label ?? t(item.labelKey, item.values)}
                   </NavLink>
                 </li>
               ))}
@@ -88,7 +103,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       {rootData?.toast ? (
         <div className="toast" role="status">
-          {t(rootData.toast)}
+          {translateMessage(t, rootData.toast)}
         </div>
       ) : null}
       <main id="main" tabIndex={-1} className="page">

@@ -59,6 +59,8 @@ function derivedColumns(definition: ProcedureDefinition, state: CaseState) {
     .sort()
   const deemable = nextActions(definition, state).find((action) => action.type === 'deemBaApprovalGranted')
   return {
+    // a partially equivalent recognition moves the case to § 16d (§ 81a Abs. 3 Satz 2 AufenthG)
+    title: state.title,
     status: state.status,
     currentStep: current?.step.id ?? null,
     currentActor: current?.actor ?? null,
@@ -76,16 +78,26 @@ async function nextFileNumber(tx: Prisma.TransactionClient, year: number) {
   return `ABH-${year}-${String(counter.last).padStart(6, '0')}`
 }
 
+export type StartCaseResult =
+  | { ok: true; id: string; fileNumber: string }
+  | { ok: false; reason: 'candidateUnknown' | 'organizationNotVerified' }
+
+/** Only a verified organization starts cases: the authority has checked who it is (issue 2). */
 export async function startCase(
   user: { id: string },
   organizationId: string,
   input: StartCaseInput & { procedureId: ProcedureId; title: ResidenceTitle },
-): Promise<{ id: string; fileNumber: string } | null> {
+): Promise<StartCaseResult> {
+  const organization = await prisma.organization.findUnique({
+    where: { id: organizationId },
+    select: { status: true },
+  })
+  if (organization?.status !== 'VERIFIED') return { ok: false, reason: 'organizationNotVerified' }
   const candidate = await prisma.candidate.findFirst({
     where: { id: input.candidateId, organizationId },
     select: { id: true },
   })
-  if (!candidate) return null
+  if (!candidate) return { ok: false, reason: 'candidateUnknown' }
   const definition = definitionOf(input.procedureId)
   const today = todayAtAuthority()
   const state = startEngineCase(definition, { title: input.title, land: authorityLand(), today })
@@ -97,7 +109,6 @@ export async function startCase(
         organizationId,
         candidateId: candidate.id,
         procedureId: definition.id,
-        title: input.title,
         position: input.position,
         annualSalary: input.annualSalary ?? null,
         plannedStartOn: dateColumn(input.plannedStartOn),
@@ -115,7 +126,7 @@ export async function startCase(
       },
       select: { id: true, fileNumber: true },
     })
-    return created
+    return { ok: true, ...created } as const
   })
 }
 

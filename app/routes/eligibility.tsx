@@ -11,6 +11,7 @@ import type { FormReply } from '~/utils/forms'
 import { getLocale } from '~/utils/i18n.server'
 import { formatEuros } from '~/utils/locale-format'
 import type { PageHandle } from '~/utils/page-title'
+import { getOptionalUser } from '~/utils/session.server'
 import {
   purposes,
   qualificationKinds,
@@ -31,9 +32,14 @@ export const handle: PageHandle = { pageTitle: (t) => t('eligibility:title') }
  * not validate answer 400 with the field messages, like a refused form submission.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await getLocale(request)
+  const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)])
   const year = thresholdYearFor(new Date())
-  const page = { year, thresholds: formatEuros(salaryThresholds[year], locale) }
+  // A signed-in organization member can start a case on a suggested title straight away.
+  const organizations = (user?.memberships ?? []).map((membership) => ({
+    id: membership.organizationId,
+    legalName: membership.organization.legalName,
+  }))
+  const page = { year, thresholds: formatEuros(salaryThresholds[year], locale), organizations }
   const query = new URL(request.url).searchParams
   if (!query.toString()) return { ...page, reply: null, suggestions: null }
 
@@ -178,8 +184,15 @@ function Questionnaire({ reply }: { reply: FormReply | null }) {
 }
 
 type DisplayedSuggestion = NonNullable<LoaderData['suggestions']>[number]
+type Organization = LoaderData['organizations'][number]
 
-function SuggestionCard({ suggestion }: { suggestion: DisplayedSuggestion }) {
+function SuggestionCard({
+  suggestion,
+  organizations,
+}: {
+  suggestion: DisplayedSuggestion
+  organizations: Organization[]
+}) {
   const { t } = useTranslation('eligibility')
   const { key, germanName, citation } = titleDetails[suggestion.title]
   const name = t(`titles.${key}`)
@@ -219,13 +232,24 @@ function SuggestionCard({ suggestion }: { suggestion: DisplayedSuggestion }) {
       <p>
         <Link to={`/procedures/${suggestion.procedure}`}>{t('results.procedureLink', { title: name })}</Link>
       </p>
+      {organizations.map((organization) => (
+        <p key={organization.id}>
+          <Link
+            to={`/organizations/${organization.id}/cases/new?${new URLSearchParams({ title: suggestion.title })}`}
+          >
+            {organizations.length === 1
+              ? t('cases:eligibility.startCase')
+              : t('cases:eligibility.startCaseFor', { organization: organization.legalName })}
+          </Link>
+        </p>
+      ))}
     </li>
   )
 }
 
 export default function EligibilityPage() {
   const { t } = useTranslation('eligibility')
-  const { year, thresholds, reply, suggestions } = useLoaderData<typeof loader>()
+  const { year, thresholds, organizations, reply, suggestions } = useLoaderData<typeof loader>()
   return (
     <div className="public-page">
       <h1>{t('title')}</h1>
@@ -241,7 +265,11 @@ export default function EligibilityPage() {
           {suggestions.length > 0 ? (
             <ol className="card-grid">
               {suggestions.map((suggestion) => (
-                <SuggestionCard key={suggestion.title} suggestion={suggestion} />
+                <SuggestionCard
+                  key={suggestion.title}
+                  suggestion={suggestion}
+                  organizations={organizations}
+                />
               ))}
             </ol>
           ) : (

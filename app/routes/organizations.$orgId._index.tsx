@@ -59,6 +59,15 @@ export default function OrganizationOverview() {
           {t('candidates:overview.link')}
         </Link>
       </p>
+      <h2>{t('cases:overview.heading')}</h2>
+      <p>
+        <Link to={`/organizations/${organization.id}/cases`} className="button">
+          {t('cases:overview.link')}
+        </Link>{' '}
+        <Link to={`/organizations/${organization.id}/cases/new`} className="button">
+          {t('cases:list.start')}
+        </Link>
+      </p>
     </>
   )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { CandidateForm } from '~/components/candidate-form'
 import { getCandidate, updateCandidate, type Candidate } from '~/models/candidate.server'
+import { listCandidateCases } from '~/models/case.server'
 import { parseCandidateForm } from '~/utils/candidate-form.server'
 import { countryName } from '~/utils/countries'
 import { fromDateOnly } from '~/utils/date-only'
@@ -30,7 +31,7 @@ async function requireCandidate(request: Request, params: LoaderFunctionArgs['pa
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate } = await requireCandidate(request, params)
-  return { candidate }
+  return { candidate, cases: await listCandidateCases(candidate.organizationId, candidate.id) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CandidatePage() {
   const { t } = useTranslation('candidates')
-  const { candidate } = useLoaderData<typeof loader>()
+  const { candidate, cases } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="narrow">
@@ -55,6 +56,7 @@ export default function CandidatePage() {
       </p>
       <h1>{t('list.name', candidate)}</h1>
       <CandidateDetails candidate={candidate} />
+      <CandidateCases candidate={candidate} cases={cases} />
       <section aria-labelledby="edit-heading">
         <h2 id="edit-heading">{t('details.editHeading')}</h2>
         <CandidateForm
@@ -65,6 +67,42 @@ export default function CandidatePage() {
         />
       </section>
     </div>
+  )
+}
+
+function CandidateCases({
+  candidate,
+  cases,
+}: {
+  candidate: Candidate
+  cases: Awaited<ReturnType<typeof listCandidateCases>>
+}) {
+  const { t } = useTranslation('cases')
+  const base = `/organizations/${candidate.organizationId}/cases`
+  return (
+    <section aria-labelledby="cases-heading">
+      <h2 id="cases-heading">{t('candidate.heading')}</h2>
+      {cases.length > 0 ? (
+        <ul>
+          {cases.map((kase) => (
+            <li key={kase.id}>
+              <Link to={`${base}/${kase.id}`} dir="ltr">
+                {kase.fileNumber}
+              </Link>
+              {' – '}
+              {t(`workflow:titles.${kase.title}`)} ({t(`workflow:caseStatus.${kase.status}`)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('candidate.none')}</p>
+      )}
+      <p>
+        <Link to={`${base}/new?candidate=${candidate.id}`} className="button">
+          {t('candidate.start')}
+        </Link>
+      </p>
+    </section>
   )
 }
 

@@ -170,3 +170,11 @@ export const CaseListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 export type CaseListQuery = z.output<typeof CaseListQuerySchema>
+
+/** Whose cases an officer's queue shows: every case, the officer's own, or those nobody has taken over. */
+export const caseScopes = ['all', 'mine', 'unassigned'] as const
+export type CaseScope = (typeof caseScopes)[number]
+
+export const AuthorityCaseListQuerySchema = CaseListQuerySchema.extend({
+  scope: z.enum(caseScopes).catch('all'),
+})

@@ -83,3 +83,14 @@ export async function signIn(page: Page, email: string, password: string) {
     page.locator('main form button[type="submit"]').first().click(),
   ])
 }
+
+/** Chooses the language with the switcher on every page; for a signed-in user it is kept in the profile. */
+export async function switchLanguage(page: Page, language: string) {
+  await page.locator('form.language-switcher select[name="lng"]').selectOption(language)
+  await Promise.all([
+    page.waitForURL(() => true),
+    page.locator('form.language-switcher button[type="submit"]').click(),
+  ])
+  await page.waitForLoadState('networkidle')
+  expect(await page.locator('html').getAttribute('lang')).toBe(language)
+}

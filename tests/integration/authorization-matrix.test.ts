@@ -2,7 +2,14 @@ import { readdirSync } from 'node:fs'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { addMember, createCandidate, createMission, createOrganization, createUser } from '../factories'
+import {
+  addMember,
+  createCandidate,
+  createCase,
+  createMission,
+  createOrganization,
+  createUser,
+} from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 
 /**
@@ -31,7 +38,7 @@ const admins = (status: number) => only({ admin: status }, 403)
 const staffOnly = (status: number) =>
   only({ officer: status, lead: status, admin: status, embassy: status }, 404)
 
-type Ids = { orgA: string; missionId: string; officerId: string; candidateId: string }
+type Ids = { orgA: string; missionId: string; officerId: string; candidateId: string; caseId: string }
 
 type RouteCase = {
   file: string
@@ -113,11 +120,53 @@ const routeCases: RouteCase[] = [
     post: organizationA(400),
   },
   {
+    file: 'organizations.$orgId.candidates.import.tsx',
+    path: ({ orgA }) => `/organizations/${orgA}/candidates/import`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+    // an empty form is neither an upload nor a confirmation
+    post: organizationA(400),
+  },
+  {
+    file: 'organizations.$orgId.candidates.import.template.ts',
+    path: ({ orgA }) => `/organizations/${orgA}/candidates/import/template`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+  },
+  {
     file: 'organizations.$orgId.candidates.$candidateId.tsx',
     path: ({ orgA, candidateId }) => `/organizations/${orgA}/candidates/${candidateId}`,
     params: ({ orgA, candidateId }) => ({ orgId: orgA, candidateId }),
     get: organizationA(200),
     post: organizationA(400),
+  },
+  {
+    file: 'organizations.$orgId.cases._index.tsx',
+    path: ({ orgA }) => `/organizations/${orgA}/cases`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+  },
+  {
+    file: 'organizations.$orgId.cases.new.tsx',
+    path: ({ orgA }) => `/organizations/${orgA}/cases/new`,
+    params: ({ orgA }) => ({ orgId: orgA }),
+    get: organizationA(200),
+    post: organizationA(400),
+  },
+  {
+    file: 'organizations.$orgId.cases.$caseId.tsx',
+    path: ({ orgA, caseId }) => `/organizations/${orgA}/cases/${caseId}`,
+    params: ({ orgA, caseId }) => ({ orgId: orgA, caseId }),
+    get: organizationA(200),
+    post: organizationA(400),
+  },
+  { file: 'authority.cases._index.tsx', path: () => '/authority/cases', get: authorityViewers(200) },
+  {
+    file: 'authority.cases.$caseId.tsx',
+    path: ({ caseId }) => `/authority/cases/${caseId}`,
+    params: ({ caseId }) => ({ caseId }),
+    get: authorityViewers(200),
+    post: authorityViewers(400),
   },
   {
     file: 'authority.organizations._index.tsx',
@@ -177,7 +226,18 @@ beforeAll(async () => {
   }
   for (const [role, user] of Object.entries(users)) userIds[role as Role] = user.id
   const candidate = await createCandidate({ organizationId: orgA.id, createdById: adminOfA.id })
-  ids = { orgA: orgA.id, missionId: mission.id, officerId: officer.id, candidateId: candidate.id }
+  const kase = await createCase({
+    organizationId: orgA.id,
+    candidateId: candidate.id,
+    createdById: adminOfA.id,
+  })
+  ids = {
+    orgA: orgA.id,
+    missionId: mission.id,
+    officerId: officer.id,
+    candidateId: candidate.id,
+    caseId: kase.id,
+  }
 })
 
 async function statusOf(routeCase: RouteCase, method: 'get' | 'post', role: Role) {

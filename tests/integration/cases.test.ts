@@ -71,7 +71,17 @@ describe('starting a case', () => {
     const foreign = await createCandidate({ organizationId: otherOrg.id, createdById: other.id })
     await expect(
       createCase({ organizationId: orgId, candidateId: foreign.id, createdById: orgUserId }),
-    ).rejects.toThrow(/does not belong/)
+    ).rejects.toThrow(/candidateUnknown/)
+  })
+
+  it('is refused to an organization the authority has not verified yet', async () => {
+    const applicant = await createUser()
+    const pending = await createOrganization({ createdById: applicant.id, status: 'PENDING' })
+    const candidate = await createCandidate({ organizationId: pending.id, createdById: applicant.id })
+    await expect(
+      createCase({ organizationId: pending.id, candidateId: candidate.id, createdById: applicant.id }),
+    ).rejects.toThrow(/organizationNotVerified/)
+    expect(await prisma.case.count({ where: { organizationId: pending.id } })).toBe(0)
   })
 })
 
