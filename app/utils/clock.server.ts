@@ -8,9 +8,14 @@ const DAY_MS = 86_400_000
  * end-to-end tests can let a statutory week pass for the running server.
  */
 export function currentInstant(): Date {
-  const file = process.env.NODE_ENV === 'test' ? process.env.TEST_CLOCK_OFFSET_FILE : undefined
+  const file = runtimeEnv('NODE_ENV') === 'test' ? process.env.TEST_CLOCK_OFFSET_FILE : undefined
   if (!file) return new Date()
   return new Date(Date.now() + readOffsetDays(file) * DAY_MS)
+}
+
+/** Read when called: the production build replaces `process.env.NODE_ENV` by its build-time value. */
+function runtimeEnv(name: string) {
+  return process.env[name]
 }
 
 function readOffsetDays(file: string) {
