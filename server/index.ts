@@ -63,6 +63,7 @@ function startJobs(build: ServerBuild) {
 async function main() {
   if (!isProduction) {
     ensureLocalSecret('SESSION_SECRET', path.join(DATA_DIR, 'session-secret'))
+    ensureLocalSecret('DOCUMENT_ENCRYPTION_KEY', path.join(DATA_DIR, 'document-key'))
   }
   const database = await prepareDatabase()
   // The demo start leaves NODE_ENV unset; the build itself is always a production build.

@@ -15,6 +15,7 @@ import { adminQuery, withDatabase } from './database-template'
 const template = inject('databaseTemplate')
 const workDir = mkdtempSync(join(tmpdir(), 'lp-test-'))
 process.env.SESSION_SECRET = 'integration-test-secret'
+process.env.DOCUMENT_ENCRYPTION_KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY'
 process.env.DATA_DIR = workDir
 process.env.APP_URL = 'http://localhost:3000'
 delete process.env.RESEND_API_KEY
