@@ -306,6 +306,17 @@ export function listAuthorityCases(query: CaseListQuery & { assignedTo?: string 
   return listCases({ ...assigned, ...listWhere(query) }, query.page)
 }
 
+/** The officer's start page: open cases of theirs, open cases nobody has taken, and open overdue ones. */
+export async function countOfficerCases(officerId: string) {
+  const open = { status: { notIn: [...finishedStatuses] } }
+  const [mine, unassigned, overdue] = await Promise.all([
+    prisma.case.count({ where: { ...open, assignedOfficerId: officerId } }),
+    prisma.case.count({ where: { ...open, assignedOfficerId: null } }),
+    prisma.case.count({ where: { ...open, nextDueOn: { lt: fromDateOnly(todayAtAuthority()) } } }),
+  ])
+  return { mine, unassigned, overdue }
+}
+
 export type CaseListItem = Awaited<ReturnType<typeof listCases>>['cases'][number]
 
 const caseDetailSelect = {

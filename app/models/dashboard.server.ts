@@ -1,15 +1,21 @@
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 
+import { countOfficerCases } from './case.server'
 import { countPendingOrganizations } from './organization.server'
 
-/** What the signed-in user's start page shows: one small query at most, chosen by role. */
+/** What the signed-in user's start page shows: a few small counts at most, chosen by role. */
 export async function getDashboard(user: SessionUser) {
   switch (user.staffRole) {
-    case 'LEAD_OFFICER':
-      return { kind: 'lead' as const, pendingCount: await countPendingOrganizations() }
+    case 'LEAD_OFFICER': {
+      const [pendingCount, caseCounts] = await Promise.all([
+        countPendingOrganizations(),
+        countOfficerCases(user.id),
+      ])
+      return { kind: 'lead' as const, pendingCount, caseCounts }
+    }
     case 'OFFICER':
-      return { kind: 'officer' as const }
+      return { kind: 'officer' as const, caseCounts: await countOfficerCases(user.id) }
     case 'ADMIN':
       return { kind: 'admin' as const }
     case 'EMBASSY': {

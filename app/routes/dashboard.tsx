@@ -34,27 +34,33 @@ function RoleDashboard({ dashboard }: { dashboard: Dashboard }) {
       return <OrganizationUserDashboard dashboard={dashboard} />
     case 'lead':
       return (
-        <section className="card" aria-labelledby="pending-heading">
-          <h2 id="pending-heading">{t('dashboard.lead.heading')}</h2>
-          <p>{t('dashboard.lead.pending', { count: dashboard.pendingCount })}</p>
-          <p>
-            <Link className="button button-primary" to="/authority/organizations?status=PENDING">
-              {t('dashboard.lead.review')}
-            </Link>
-          </p>
-        </section>
+        <>
+          <OfficerCases counts={dashboard.caseCounts} />
+          <section className="card" aria-labelledby="pending-heading">
+            <h2 id="pending-heading">{t('dashboard.lead.heading')}</h2>
+            <p>{t('dashboard.lead.pending', { count: dashboard.pendingCount })}</p>
+            <p>
+              <Link className="button button-primary" to="/authority/organizations?status=PENDING">
+                {t('dashboard.lead.review')}
+              </Link>
+            </p>
+          </section>
+        </>
       )
     case 'officer':
       return (
-        <section className="card" aria-labelledby="organizations-heading">
-          <h2 id="organizations-heading">{t('dashboard.officer.heading')}</h2>
-          <p>{t('dashboard.officer.text')}</p>
-          <p>
-            <Link className="button" to="/authority/organizations">
-              {t('dashboard.officer.link')}
-            </Link>
-          </p>
-        </section>
+        <>
+          <OfficerCases counts={dashboard.caseCounts} />
+          <section className="card" aria-labelledby="organizations-heading">
+            <h2 id="organizations-heading">{t('dashboard.officer.heading')}</h2>
+            <p>{t('dashboard.officer.text')}</p>
+            <p>
+              <Link className="button" to="/authority/organizations">
+                {t('dashboard.officer.link')}
+              </Link>
+            </p>
+          </section>
+        </>
       )
     case 'admin':
       return (
@@ -137,5 +143,33 @@ function OrganizationUserDashboard({
         </>
       )}
     </>
+  )
+}
+
+type CaseCounts = { mine: number; unassigned: number; overdue: number }
+
+/** How many open cases the officer has, nobody has, and are overdue; the first two link to their list. */
+function OfficerCases({ counts }: { counts: CaseCounts }) {
+  const { t } = useTranslation('cases')
+  const links: [keyof CaseCounts, string | null][] = [
+    ['mine', '/authority/cases?scope=mine'],
+    ['unassigned', '/authority/cases?scope=unassigned'],
+    ['overdue', null],
+  ]
+  return (
+    <section className="card" aria-labelledby="cases-heading">
+      <h2 id="cases-heading">{t('dashboard.heading')}</h2>
+      <ul>
+        {links.map(([kind, to]) => (
+          <li key={kind}>
+            {to ? (
+              <Link to={to}>{t(`dashboard.${kind}`, { count: counts[kind] })}</Link>
+            ) : (
+              t(`dashboard.${kind}`, { count: counts[kind] })
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
