@@ -37,7 +37,6 @@ describe('the dashboard', () => {
       caseCounts: { mine: 2, unassigned: 1, overdue: 1 },
     })
   })
-  })
 
   it('greets an organization user and lists their organizations with status and role', async () => {
     const user = await createUser({ name: 'Hanna Reimann' })
