@@ -3,12 +3,28 @@
  * claims a case through its version before acting, so several servers may run them at once.
  */
 import { deemDueBaApprovals } from '~/models/case.server'
+import { referencedStorageKeys } from '~/models/document-files.server'
+import { sweepOrphanedFiles } from '~/utils/document-store.server'
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000
+/** An upload untouched this long is dead (crashed server, dropped connection); its file can go. */
+const DEFAULT_UPLOAD_STALE_AFTER_MS = 15 * 60_000
 
 export async function runScheduledJobs() {
   const deemed = await deemDueBaApprovals()
   if (deemed > 0) console.info(`jobs: ${deemed} BA approval(s) deemed granted (§ 36 Abs. 2 BeschV)`)
+  const { removed } = await sweepOrphanedFiles({
+    graceMs: uploadStaleAfterMs(),
+    isReferenced: referencedStorageKeys,
+  })
+  if (removed > 0) console.info(`jobs: ${removed} orphaned document file(s) removed`)
+}
+
+function uploadStaleAfterMs() {
+  const value = Number(process.env.UPLOAD_STALE_AFTER_MS || DEFAULT_UPLOAD_STALE_AFTER_MS)
+  // a typo must not turn into "everything is stale"
+  if (!Number.isFinite(value) || value < 0) throw new Error('UPLOAD_STALE_AFTER_MS must be a number of ms')
+  return value
 }
 
 /** Runs the jobs now and then every JOB_INTERVAL_MS; returns the function that stops them. */
