@@ -4,9 +4,17 @@ import type { NextFunction, Request, Response } from 'express'
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
+/** A document preview is shown in a frame of the portal's own review page; nothing else may be framed. */
+const FRAMEABLE_PREVIEW = /^\/authority\/cases\/[^/]+\/documents\/[^/]+\/file$/
+
+function mayBeFramedBySelf(request: Request) {
+  return FRAMEABLE_PREVIEW.test(request.path) && request.query.inline === '1'
+}
+
 /** Strict security headers with a per-response nonce for the scripts Remix inlines (DESIGN §7). */
 export function securityHeaders({ isDevelopment }: { isDevelopment: boolean }) {
-  return (_request: Request, response: Response, next: NextFunction) => {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const isFrameable = mayBeFramedBySelf(request)
     const nonce = randomBytes(16).toString('base64')
     response.locals.cspNonce = nonce
     const connectSources = isDevelopment ? "'self' ws://localhost:* ws://127.0.0.1:*" : "'self'"
@@ -22,11 +30,11 @@ export function securityHeaders({ isDevelopment }: { isDevelopment: boolean }) {
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        `frame-ancestors ${isFrameable ? "'self'" : "'none'"}`,
       ].join('; '),
     )
     response.setHeader('X-Content-Type-Options', 'nosniff')
-    response.setHeader('X-Frame-Options', 'DENY')
+    response.setHeader('X-Frame-Options', isFrameable ? 'SAMEORIGIN' : 'DENY')
     response.setHeader('Referrer-Policy', 'same-origin')
     response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')

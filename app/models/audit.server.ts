@@ -31,6 +31,10 @@ export type AuditAction =
   | 'candidate.created'
   | 'candidate.updated'
   | 'settings.changed'
+  | 'document.uploaded'
+  | 'document.downloaded'
+  | 'document.accepted'
+  | 'document.rejected'
 
 type AuditInput = {
   actorId: string | null

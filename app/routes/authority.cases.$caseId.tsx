@@ -9,6 +9,7 @@ import { CaseStepper } from '~/components/case/case-stepper'
 import { CaseSummary } from '~/components/case/case-summary'
 import { WhatNextPanel } from '~/components/case/what-next-panel'
 import { assignCase, performCaseAction } from '~/models/case.server'
+import { getChecklist } from '~/models/document.server'
 import { toEngineAction } from '~/schemas/case'
 import { answerCaseResult, parseCaseAction, trackerData } from '~/utils/case-actions.server'
 import { requireAuthorityCase } from '~/utils/case-access.server'
@@ -24,7 +25,13 @@ export const handle: PageHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, kase } = await requireAuthorityCase(request, params)
-  return { kase, ...trackerData(kase), isAssignedToMe: kase.assignedOfficer?.id === user.id }
+  const { acceptedCount, totalCount } = await getChecklist(kase)
+  return {
+    kase,
+    ...trackerData(kase),
+    isAssignedToMe: kase.assignedOfficer?.id === user.id,
+    documents: { accepted: acceptedCount, total: totalCount },
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +55,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function AuthorityCase() {
   const { t } = useTranslation('cases')
-  const { kase, today, preApprovalValidUntil, isAssignedToMe } = useLoaderData<typeof loader>()
+  const { kase, today, preApprovalValidUntil, isAssignedToMe, documents } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = isFormReply(actionData) ? actionData : null
   return (
@@ -59,6 +66,9 @@ export default function AuthorityCase() {
       <h1>{t('detail.title', { fileNumber: kase.fileNumber })}</h1>
       <ActionReplyAlert reply={reply} />
       <CaseSummary kase={kase} organizationHref={`/authority/organizations/${kase.organizationId}`} />
+      <p>
+        <Link to={`/authority/cases/${kase.id}/documents`}>{t('documents:page.caseLink', documents)}</Link>
+      </p>
       {isAssignedToMe ? (
         <p>{t('assign.yours')}</p>
       ) : (

@@ -7,6 +7,7 @@ import { CaseHistory } from '~/components/case/case-history'
 import { CaseStepper } from '~/components/case/case-stepper'
 import { CaseSummary } from '~/components/case/case-summary'
 import { WhatNextPanel } from '~/components/case/what-next-panel'
+import { getChecklist } from '~/models/document.server'
 import { performCaseAction } from '~/models/case.server'
 import { toEngineAction } from '~/schemas/case'
 import { answerCaseResult, parseCaseAction, trackerData } from '~/utils/case-actions.server'
@@ -24,7 +25,8 @@ export const handle: PageHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kase } = await requireOrganizationCase(request, params)
-  return { kase, ...trackerData(kase) }
+  const { acceptedCount, totalCount } = await getChecklist(kase)
+  return { kase, ...trackerData(kase), documents: { accepted: acceptedCount, total: totalCount } }
 }
 
 /** Every member of the organization acts as the organization (performer ORG); taking a case over is the officers'. */
@@ -47,7 +49,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function OrganizationCase() {
   const { t } = useTranslation('cases')
-  const { kase, today } = useLoaderData<typeof loader>()
+  const { kase, today, documents } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = isFormReply(actionData) ? actionData : null
   const orgPath = `/organizations/${kase.organizationId}`
@@ -59,6 +61,9 @@ export default function OrganizationCase() {
       <h1>{t('detail.title', { fileNumber: kase.fileNumber })}</h1>
       <ActionReplyAlert reply={reply} />
       <CaseSummary kase={kase} candidateHref={`${orgPath}/candidates/${kase.candidate.id}`} />
+      <p>
+        <Link to={`${orgPath}/cases/${kase.id}/documents`}>{t('documents:page.caseLink', documents)}</Link>
+      </p>
       <WhatNextPanel audience="org" state={kase.state} today={today} />
       <CaseActions
         audience="org"

@@ -30,9 +30,11 @@ export function authorityLand(): Land {
  */
 export function documentEncryptionKey(): Buffer {
   const value = process.env.DOCUMENT_ENCRYPTION_KEY
-  if (!value) throw new Error('DOCUMENT_ENCRYPTION_KEY is not set (the server generates one for local starts)')
+  if (!value)
+    throw new Error('DOCUMENT_ENCRYPTION_KEY is not set (the server generates one for local starts)')
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64url')
-  if (key.length !== 32) throw new Error('DOCUMENT_ENCRYPTION_KEY must be 32 bytes (base64url, base64 or hex)')
+  if (key.length !== 32)
+    throw new Error('DOCUMENT_ENCRYPTION_KEY must be 32 bytes (base64url, base64 or hex)')
   return key
 }
 
@@ -41,6 +43,7 @@ const DEFAULT_UPLOAD_MAX_MB = 20
 /** The largest file accepted for upload, in bytes (UPLOAD_MAX_MB, default 20). */
 export function uploadMaxBytes(): number {
   const megabytes = Number(process.env.UPLOAD_MAX_MB ?? DEFAULT_UPLOAD_MAX_MB)
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new Error('UPLOAD_MAX_MB must be a positive number')
+  if (!Number.isFinite(megabytes) || megabytes <= 0)
+    throw new Error('UPLOAD_MAX_MB must be a positive number')
   return Math.floor(megabytes * 1024 * 1024)
 }

@@ -21,6 +21,7 @@ export const namespaces = [
   'candidateImport',
   'workflow',
   'cases',
+  'documents',
 ] as const
 export const defaultNamespace = 'common'
 

@@ -2,6 +2,9 @@ import { readdirSync } from 'node:fs'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { getOrganizationCase } from '~/models/case.server'
+import { uploadDocument } from '~/models/document.server'
+
 import {
   addMember,
   createCandidate,
@@ -38,7 +41,14 @@ const admins = (status: number) => only({ admin: status }, 403)
 const staffOnly = (status: number) =>
   only({ officer: status, lead: status, admin: status, embassy: status }, 404)
 
-type Ids = { orgA: string; missionId: string; officerId: string; candidateId: string; caseId: string }
+type Ids = {
+  orgA: string
+  missionId: string
+  officerId: string
+  candidateId: string
+  caseId: string
+  documentId: string
+}
 
 type RouteCase = {
   file: string
@@ -160,7 +170,40 @@ const routeCases: RouteCase[] = [
     get: organizationA(200),
     post: organizationA(400),
   },
+  {
+    file: 'organizations.$orgId.cases.$caseId_.documents._index.tsx',
+    path: ({ orgA, caseId }) => `/organizations/${orgA}/cases/${caseId}/documents?index`,
+    params: ({ orgA, caseId }) => ({ orgId: orgA, caseId }),
+    get: organizationA(200),
+    // an empty form carries no file
+    post: organizationA(400),
+  },
+  {
+    file: 'organizations.$orgId.cases.$caseId_.documents.$documentId.ts',
+    path: ({ orgA, caseId, documentId }) => `/organizations/${orgA}/cases/${caseId}/documents/${documentId}`,
+    params: ({ orgA, caseId, documentId }) => ({ orgId: orgA, caseId, documentId }),
+    get: organizationA(200),
+  },
   { file: 'authority.cases._index.tsx', path: () => '/authority/cases', get: authorityViewers(200) },
+  {
+    file: 'authority.cases.$caseId_.documents._index.tsx',
+    path: ({ caseId }) => `/authority/cases/${caseId}/documents`,
+    params: ({ caseId }) => ({ caseId }),
+    get: authorityViewers(200),
+  },
+  {
+    file: 'authority.cases.$caseId_.documents.$documentId._index.tsx',
+    path: ({ caseId, documentId }) => `/authority/cases/${caseId}/documents/${documentId}?index`,
+    params: ({ caseId, documentId }) => ({ caseId, documentId }),
+    get: authorityViewers(200),
+    post: authorityViewers(400),
+  },
+  {
+    file: 'authority.cases.$caseId_.documents.$documentId.file.ts',
+    path: ({ caseId, documentId }) => `/authority/cases/${caseId}/documents/${documentId}/file`,
+    params: ({ caseId, documentId }) => ({ caseId, documentId }),
+    get: authorityViewers(200),
+  },
   {
     file: 'authority.cases.$caseId.tsx',
     path: ({ caseId }) => `/authority/cases/${caseId}`,
@@ -231,12 +274,21 @@ beforeAll(async () => {
     candidateId: candidate.id,
     createdById: adminOfA.id,
   })
+  const stored = await getOrganizationCase(orgA.id, kase.id)
+  const document = await uploadDocument(memberOfA, stored!, 'passportCopy', {
+    name: 'passport.pdf',
+    content: (async function* () {
+      yield new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+    })(),
+  })
+  if (!document.ok) throw new Error(`upload refused: ${document.problem}`)
   ids = {
     orgA: orgA.id,
     missionId: mission.id,
     officerId: officer.id,
     candidateId: candidate.id,
     caseId: kase.id,
+    documentId: document.documentId,
   }
 })
 

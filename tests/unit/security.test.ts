@@ -3,9 +3,19 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { sameOriginForMutations, securityHeaders } from '../../server/security'
 
-function fakeRequest(method: string, headers: Record<string, string>) {
+function fakeRequest(
+  method: string,
+  headers: Record<string, string>,
+  { path = '/', query = {} }: { path?: string; query?: Record<string, string> } = {},
+) {
   const lower = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]))
-  return { method, protocol: 'http', get: (name: string) => lower[name.toLowerCase()] } as unknown as Request
+  return {
+    method,
+    protocol: 'http',
+    path,
+    query,
+    get: (name: string) => lower[name.toLowerCase()],
+  } as unknown as Request
 }
 
 function fakeResponse() {
@@ -68,5 +78,25 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).not.toContain('unsafe-inline')
     expect(response.headers['X-Content-Type-Options']).toBe('nosniff')
+    expect(response.headers['X-Frame-Options']).toBe('DENY')
+  })
+
+  it('lets only a document preview be framed, and only by the portal itself', () => {
+    const headersFor = (path: string, query: Record<string, string>) => {
+      const response = fakeResponse()
+      securityHeaders({ isDevelopment: false })(
+        fakeRequest('GET', {}, { path, query }),
+        response as unknown as Response,
+        vi.fn() as unknown as NextFunction,
+      )
+      return response.headers
+    }
+    const preview = headersFor('/authority/cases/c1/documents/d1/file', { inline: '1' })
+    expect(preview['Content-Security-Policy']).toContain("frame-ancestors 'self'")
+    expect(preview['X-Frame-Options']).toBe('SAMEORIGIN')
+    const download = headersFor('/authority/cases/c1/documents/d1/file', {})
+    expect(download['X-Frame-Options']).toBe('DENY')
+    const page = headersFor('/authority/cases/c1/documents/d1', { inline: '1' })
+    expect(page['Content-Security-Policy']).toContain("frame-ancestors 'none'")
   })
 })

@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream'
+
+import type { DocumentFile } from '~/models/document.server'
+
+/**
+ * A PDF shown inside the portal runs in an opaque origin without scripts, forms or plugins of its own: a
+ * crafted PDF cannot act with the reader's session.
+ */
+const PREVIEW_POLICY =
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+
+/** RFC 6266 / RFC 5987: an ASCII fallback and the exact UTF-8 name. */
+function contentDisposition(kind: 'inline' | 'attachment', name: string) {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`
+}
+
+/**
+ * The decrypted file as the answer of an authorized route: never cached, never sniffed into another type,
+ * and a download unless the reader previews it.
+ */
+export function documentFileResponse(file: DocumentFile, { isInline }: { isInline: boolean }) {
+  const headers = new Headers({
+    'Content-Type': file.mimeType,
+    'Content-Length': String(file.size),
+    'Content-Disposition': contentDisposition(isInline ? 'inline' : 'attachment', file.originalName),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  })
+  if (isInline) headers.set('Content-Security-Policy', PREVIEW_POLICY)
+  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, { headers })
+}
+
+/** `?inline=1` asks for a preview. */
+export function isInlineRequest(request: Request) {
+  return new URL(request.url).searchParams.get('inline') === '1'
+}
