@@ -63,6 +63,60 @@ async function act(
   await page.waitForLoadState('networkidle')
 }
 
+const UPLOADED_DOCUMENTS = [
+  'passportCopy',
+  'qualificationCertificates',
+  'cvGerman',
+  'employmentContract',
+  'noPriorRecognitionDeclaration',
+  'baEmploymentDeclaration',
+]
+const PDF = {
+  name: 'nachweis.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+}
+const PNG = {
+  name: 'reisepass.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+}
+
+function documentItem(page: Page, key: string) {
+  return page.locator(`li.document-item:has(h2#document-${key})`)
+}
+
+/** Uploads through the item's own form and waits for the new version in its history. */
+async function upload(page: Page, key: string, file: typeof PDF, version = 1) {
+  const item = documentItem(page, key)
+  await item.locator('input[type="file"][name="file"]').setInputFiles(file)
+  await item.locator('button[type="submit"]').click()
+  await item.locator(`tbody tr:has(th:text-is("${version}"))`).waitFor()
+}
+
+/** Opens the newest version's review page, decides, and waits to be back on the checklist. */
+async function review(page: Page, key: string, decision: 'accept' | { reject: string }) {
+  const listPath = new URL(page.url()).pathname
+  await documentItem(page, key).locator('tbody tr').first().locator('a:not([download])').click()
+  await page.waitForURL((url) => url.pathname !== listPath)
+  await page.waitForLoadState('networkidle')
+  if (decision === 'accept') {
+    const form = page.locator('main form:has(input[name="intent"][value="accept"])')
+    if (key === 'passportCopy')
+      await form.locator('input[name="passportExpiry"]').fill(addMonths(todayDateOnly(), 40))
+    await form.locator('button[type="submit"]').click()
+  } else {
+    const form = page.locator('main form:has(input[name="intent"][value="reject"])')
+    await form.locator('[name="reason"]').fill(decision.reject)
+    await form.locator('button[type="submit"]').click()
+  }
+  await page.waitForURL((url) => url.pathname === listPath)
+  await page.waitForLoadState('networkidle')
+}
+
 function workflowTerms(language: string) {
   return JSON.parse(readFileSync(`locales/${language}/workflow.json`, 'utf8')) as {
     outcomes: Record<string, string>
@@ -171,7 +225,7 @@ describe.each(['de', 'en', 'ar'])('§ 18b case from start to pre-approval in %s'
     await checkPage(employer, language, '33-case-started')
   })
 
-  it('the officer takes the case over and brings it to the Federal Employment Agency', async () => {
+  it('the officer takes the case over and records advice, agreement and fee', async () => {
     officer = await newPage(browser, language)
     await signIn(officer, OFFICER, DEMO_PASSWORD)
     await switchLanguage(officer, language)
@@ -199,12 +253,48 @@ describe.each(['de', 'en', 'ar'])('§ 18b case from start to pre-approval in %s'
     })
     await expectStepStatus(employer, 'agreement', 'done')
 
-    await act(officer, 'acceptDocuments', {
-      fill: async (form) => {
-        const boxes = form.locator('input[name="documents"]')
-        for (let index = 0; index < (await boxes.count()); index++) await boxes.nth(index).check()
-      },
-    })
+    await checkPage(officer, language, '36-authority-agreement')
+  })
+
+  it('the employer uploads the checklist; the officer rejects one file, accepts its new version and the rest', async () => {
+    const documentsPath = `${casePath}/documents`
+    await open(employer, documentsPath)
+    for (const key of UPLOADED_DOCUMENTS) await upload(employer, key, key === 'passportCopy' ? PNG : PDF)
+    await checkPage(employer, language, '41-documents-uploaded')
+
+    const officerCasePath = new URL(officer.url()).pathname
+    await open(officer, `${officerCasePath}/documents`)
+    await checkPage(officer, language, '42-authority-documents')
+    for (const key of UPLOADED_DOCUMENTS) {
+      await review(
+        officer,
+        key,
+        key === 'cvGerman' ? { reject: 'Bitte den Lebenslauf auf Deutsch.' } : 'accept',
+      )
+    }
+
+    const completeDocuments = officer.locator(
+      'main form:has(input[name="intent"][value="recordDocumentsComplete"])',
+    )
+    await open(officer, officerCasePath)
+    expect(await completeDocuments.count()).toBe(0)
+
+    await open(employer, documentsPath)
+    const cv = documentItem(employer, 'cvGerman')
+    expect(await cv.textContent()).toContain('Bitte den Lebenslauf auf Deutsch.')
+    await upload(employer, 'cvGerman', PDF, 2)
+    expect(await cv.locator('tbody tr').count()).toBe(2)
+    await checkPage(employer, language, '43-documents-version-history')
+
+    await open(officer, `${officerCasePath}/documents`)
+    await review(officer, 'cvGerman', 'accept')
+    await open(officer, officerCasePath)
+    // the documents step's guard opens only now that every document is accepted
+    expect(await completeDocuments.count()).toBe(1)
+  })
+
+  it('with every document accepted the officer completes the documents and sends the case on', async () => {
+    await open(employer, casePath)
     await act(officer, 'recordDocumentsComplete')
     await act(officer, 'startStep', { step: 'recognition' })
     await checkPage(officer, language, '36-authority-recognition')

@@ -144,7 +144,7 @@ describe('killing the server during a 50 MB upload', () => {
 
     const boundary = `----crash${randomBytes(8).toString('hex')}`
     const dying = server
-    const upload = fetch(`${baseUrl}${casePath}/documents`, {
+    const upload = fetch(`${baseUrl}${casePath}/documents?index`, {
       method: 'POST',
       headers: {
         Cookie: cookie,
