@@ -2,7 +2,9 @@ import type { Params } from '@remix-run/react'
 
 import { getAuthorityCase, getOrganizationCase } from '~/models/case.server'
 
-import { notFound, requireAuthority, requireOrganizationAccess } from './permissions.server'
+import { canDoAuthorityAction } from './permissions'
+import { notFound, requireOrganizationAccess } from './permissions.server'
+import { requireUser } from './session.server'
 
 /**
  * A case of the organization in the address, for one of its members. A case of another organization
@@ -14,9 +16,13 @@ export async function requireOrganizationCase(request: Request, params: Params) 
   return { user, kase }
 }
 
-/** A case of the authority, for an officer or lead officer. */
+/**
+ * A case of the authority, for an officer or lead officer. Anyone else gets 404, as for a case that does
+ * not exist: an embassy or admin account learns nothing about case ids (issue 4).
+ */
 export async function requireAuthorityCase(request: Request, params: Params) {
-  const user = await requireAuthority(request, 'workCases')
+  const user = await requireUser(request)
+  if (!canDoAuthorityAction(user, 'workCases')) notFound()
   const kase = (await getAuthorityCase(params.caseId ?? '')) ?? notFound()
   return { user, kase }
 }

@@ -37,6 +37,8 @@ const signedIn = (status: number) => only({}, status)
 const anonymousOnly = (status: number) => ({ ...every(302), anonymous: status })
 const organizationA = (status: number) => only({ memberOfA: status }, 404)
 const authorityViewers = (status: number) => only({ officer: status, lead: status }, 403)
+/** A case (and its documents) is not found for anyone who does not work on cases: no existence leak. */
+const caseWorkers = (status: number) => only({ officer: status, lead: status }, 404)
 const admins = (status: number) => only({ admin: status }, 403)
 const staffOnly = (status: number) =>
   only({ officer: status, lead: status, admin: status, embassy: status }, 404)
@@ -189,27 +191,27 @@ const routeCases: RouteCase[] = [
     file: 'authority.cases.$caseId_.documents._index.tsx',
     path: ({ caseId }) => `/authority/cases/${caseId}/documents`,
     params: ({ caseId }) => ({ caseId }),
-    get: authorityViewers(200),
+    get: caseWorkers(200),
   },
   {
     file: 'authority.cases.$caseId_.documents.$documentId._index.tsx',
     path: ({ caseId, documentId }) => `/authority/cases/${caseId}/documents/${documentId}?index`,
     params: ({ caseId, documentId }) => ({ caseId, documentId }),
-    get: authorityViewers(200),
-    post: authorityViewers(400),
+    get: caseWorkers(200),
+    post: caseWorkers(400),
   },
   {
     file: 'authority.cases.$caseId_.documents.$documentId.file.ts',
     path: ({ caseId, documentId }) => `/authority/cases/${caseId}/documents/${documentId}/file`,
     params: ({ caseId, documentId }) => ({ caseId, documentId }),
-    get: authorityViewers(200),
+    get: caseWorkers(200),
   },
   {
     file: 'authority.cases.$caseId.tsx',
     path: ({ caseId }) => `/authority/cases/${caseId}`,
     params: ({ caseId }) => ({ caseId }),
-    get: authorityViewers(200),
-    post: authorityViewers(400),
+    get: caseWorkers(200),
+    post: caseWorkers(400),
   },
   {
     file: 'authority.organizations._index.tsx',
