@@ -133,7 +133,7 @@ await createCase(
 await createCase(
   employerCase(employerCandidates.youssef.id, '§18a', 'Elektroniker für Betriebstechnik'),
   authority.officer1.id,
-  path.toBaRequest.slice(0, 3),
+  path.toDocuments,
 )
 await createCase(
   employerCase(employerCandidates.lan.id, '§18b', 'Pflegefachkraft (Geriatrie)'),

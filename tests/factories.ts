@@ -188,14 +188,17 @@ const allAgreementContents = Object.fromEntries(
 ) as AgreementChecklist
 
 /**
- * The officer's actions along a § 18b case, cut where tests and the demo need a case to stand: the request
- * sent to the BA, the BA's approval received, the pre-approval issued. Recognition is noticed on `today`.
+ * The officer's actions along a § 18b case, cut where tests and the demo need a case to stand: at the
+ * documents step, the request sent to the BA, the BA's approval received, the pre-approval issued. Recognition is noticed on `today`.
  */
 export function skilledWorkerPath(today: LocalDate) {
-  const toBaRequest: Action[] = [
+  const toDocuments: Action[] = [
     { type: 'completeStep', step: 'advice' },
     { type: 'acceptDocuments', documents: ['powerOfAttorney'] },
     { type: 'recordAgreement', contents: allAgreementContents, feePaid: true },
+  ]
+  const toBaRequest: Action[] = [
+    ...toDocuments,
     {
       type: 'acceptDocuments',
       documents: [
@@ -214,5 +217,5 @@ export function skilledWorkerPath(today: LocalDate) {
   ]
   const toBaApproved: Action[] = [...toBaRequest, { type: 'recordBaApproval', decision: 'GRANTED' }]
   const toPreApproval: Action[] = [...toBaApproved, { type: 'issuePreApproval' }]
-  return { toBaRequest, toBaApproved, toPreApproval }
+  return { toDocuments, toBaRequest, toBaApproved, toPreApproval }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { getChecklist } from '~/models/document.server'
-import { getAuthorityCase } from '~/models/case.server'
+import { getAuthorityCase, todayAtAuthority } from '~/models/case.server'
 import * as officerFile from '~/routes/authority.cases.$caseId_.documents.$documentId.file'
 import * as review from '~/routes/authority.cases.$caseId_.documents.$documentId._index'
 import * as officerList from '~/routes/authority.cases.$caseId_.documents._index'
@@ -13,7 +13,7 @@ import * as orgPage from '~/routes/organizations.$orgId.cases.$caseId_.documents
 import { addMonths, fromDateOnly, todayDateOnly } from '~/utils/date-only'
 import { prisma } from '~/utils/db.server'
 import { supportedLanguages } from '~/utils/i18n'
-import { agreementContents, type AgreementChecklist, type DocumentKey } from '~/workflow/types'
+import type { DocumentKey } from '~/workflow/types'
 
 import {
   addMember,
@@ -23,6 +23,7 @@ import {
   createMission,
   createOrganization,
   createUser,
+  skilledWorkerPath,
 } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
@@ -58,10 +59,6 @@ let embassyId: string
 let memberEmail: string
 const cookies = {} as Record<'member' | 'otherOrg' | 'officer' | 'embassy', string>
 
-const allAgreementContents = Object.fromEntries(
-  agreementContents.map((key) => [key, true]),
-) as AgreementChecklist
-
 beforeAll(async () => {
   const admin = await createUser()
   const organization = await createOrganization({ createdById: admin.id })
@@ -79,11 +76,7 @@ beforeAll(async () => {
   const kase = await createCase(
     { organizationId: organization.id, candidateId: candidate.id, createdById: admin.id },
     officer.id,
-    [
-      { type: 'completeStep', step: 'advice' },
-      { type: 'acceptDocuments', documents: ['powerOfAttorney'] },
-      { type: 'recordAgreement', contents: allAgreementContents, feePaid: true },
-    ],
+    skilledWorkerPath(todayAtAuthority()).toDocuments,
   )
   const otherCase = await createCase({
     organizationId: otherOrg.id,
