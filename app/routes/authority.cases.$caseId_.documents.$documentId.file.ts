@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { openDocumentFile } from '~/models/document.server'
 import { requireAuthorityCase } from '~/utils/case-access.server'
-import { documentFileResponse, isInlineRequest } from '~/utils/document-response.server'
-import { notFound } from '~/utils/permissions.server'
+import { isInlineRequest, serveDocumentFile } from '~/utils/document-response.server'
 
 /** One version's file for the officers: a download, or with `?inline=1` the preview on the review page; audited. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, kase } = await requireAuthorityCase(request, params)
   const isInline = isInlineRequest(request)
-  const file =
-    (await openDocumentFile(user, kase, params.documentId ?? '', isInline ? 'preview' : 'download')) ??
-    notFound()
-  return documentFileResponse(file, { isInline })
+  return serveDocumentFile(
+    request,
+    () => openDocumentFile(user, kase, params.documentId ?? '', isInline ? 'preview' : 'download'),
+    { isInline },
+  )
 }

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 
 import { openDocumentFile } from '~/models/document.server'
 import { requireOrganizationCase } from '~/utils/case-access.server'
-import { documentFileResponse } from '~/utils/document-response.server'
-import { notFound } from '~/utils/permissions.server'
+import { serveDocumentFile } from '~/utils/document-response.server'
 
 /** One version's file for the organization's members, always as a download; audited. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, kase } = await requireOrganizationCase(request, params)
-  const file = (await openDocumentFile(user, kase, params.documentId ?? '', 'download')) ?? notFound()
-  return documentFileResponse(file, { isInline: false })
+  return serveDocumentFile(request, () => openDocumentFile(user, kase, params.documentId ?? '', 'download'), {
+    isInline: false,
+  })
 }

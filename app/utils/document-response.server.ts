@@ -2,6 +2,11 @@ import { Readable } from 'node:stream'
 
 import type { DocumentFile } from '~/models/document.server'
 
+import { DocumentCorrupted } from './document-store.server'
+import { getLocale, getTranslator } from './i18n.server'
+import { notFound } from './permissions.server'
+import { StorageNotFound } from './storage.server'
+
 /**
  * A PDF shown inside the portal runs in an opaque origin without scripts, forms or plugins of its own: a
  * crafted PDF cannot act with the reader's session.
@@ -38,4 +43,27 @@ export function documentFileResponse(file: DocumentFile, { isInline }: { isInlin
 /** `?inline=1` asks for a preview. */
 export function isInlineRequest(request: Request) {
   return new URL(request.url).searchParams.get('inline') === '1'
+}
+
+/**
+ * Opens and serves one file. A file that fails its integrity check, or is missing from storage, is never
+ * served: the reader gets a translated explanation instead, and the log only the document's failure kind.
+ */
+export async function serveDocumentFile(
+  request: Request,
+  open: () => Promise<DocumentFile | null>,
+  options: { isInline: boolean },
+) {
+  try {
+    const file = (await open()) ?? notFound()
+    return documentFileResponse(file, options)
+  } catch (error) {
+    if (!(error instanceof DocumentCorrupted || error instanceof StorageNotFound)) throw error
+    console.error(`document file unreadable: ${error.name}`)
+    const t = await getTranslator(await getLocale(request))
+    return new Response(t('documents:errors.fileUnreadable'), {
+      status: 500,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -26,6 +26,7 @@ import {
   skilledWorkerPath,
 } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 
 import { translated } from './helpers/form-replies'
@@ -283,6 +284,29 @@ describe('downloading documents', () => {
     expect(audit!.data).toMatchObject({ caseId })
   })
 
+  it('does not serve a file altered on disk, and says so in the reader’s language', async () => {
+    const [document] = await documentsOf('cvGerman')
+    const path = join(process.env.DATA_DIR!, 'documents', document!.storageKey)
+    const original = readFileSync(path)
+    const altered = Buffer.from(original)
+    altered[altered.length - 20]! ^= 0xff
+    writeFileSync(path, altered)
+    try {
+      const response = await orgFile.loader({
+        request: buildRequest(`${documentsPath()}/${document!.id}`, {
+          cookie: cookies.member,
+          headers: { 'Accept-Language': 'en' },
+        }),
+        params: { orgId, caseId, documentId: document!.id },
+        context: {},
+      })
+      expect(response.status).toBe(500)
+      expect(await response.text()).toContain('could not be read intact')
+    } finally {
+      writeFileSync(path, original)
+    }
+  })
+
   it('answers 404 for another organization’s document, through either case', async () => {
     const [document] = await documentsOf('cvGerman')
     const other = await callRoute(
@@ -363,6 +387,7 @@ describe('reviewing documents', () => {
       reviewNote: 'Data page cut off at the bottom.',
       reviewedById: officerId,
     })
+    await deliverOutbox()
     const email = resend.emails.slice(sentBefore).find((sent) => sent.to === memberEmail)
     expect(email?.subject).toContain('ABH-')
     expect(email?.text).toContain('Data page cut off at the bottom.')
