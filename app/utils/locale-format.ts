@@ -62,3 +62,11 @@ export function formatEuros<Name extends string>(
   ])
   return Object.fromEntries(entries) as Record<Name, string>
 }
+
+/** A file size as kB or MB with one decimal, at least 0.1 so a small file never reads "0 kB". */
+export function formatFileSize(bytes: number, language: string) {
+  const isLarge = bytes >= 1024 * 1024
+  const amount = Math.max(bytes / (isLarge ? 1024 * 1024 : 1024), 0.1)
+  const value = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(amount)
+  return { value, unit: isLarge ? ('megabytes' as const) : ('kilobytes' as const) }
+}

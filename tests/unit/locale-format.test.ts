@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatDate, formatDateTime, formatEuros, formatMonth } from '~/utils/locale-format'
+import { formatDate, formatDateTime, formatEuros, formatFileSize, formatMonth } from '~/utils/locale-format'
 
 // 22:30 UTC on 1 May is already 2 May in Berlin (summer time, UTC+2).
 const lateEvening = '2026-05-01T22:30:00Z'
@@ -32,5 +32,13 @@ describe('formatting for the page language', () => {
       fee: '75\u00a0€',
       reduced: '37,50\u00a0€',
     })
+  })
+})
+
+describe('formatFileSize', () => {
+  it('shows kB below a megabyte and MB above, never 0, with Latin digits in Arabic', () => {
+    expect(formatFileSize(45, 'de')).toEqual({ value: '0,1', unit: 'kilobytes' })
+    expect(formatFileSize(1536, 'en')).toEqual({ value: '1.5', unit: 'kilobytes' })
+    expect(formatFileSize(20 * 1024 * 1024, 'ar')).toEqual({ value: '20', unit: 'megabytes' })
   })
 })

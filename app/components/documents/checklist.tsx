@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { ChecklistItem, DocumentState, DocumentVersion } from '~/models/document.server'
 import { fromDateOnly } from '~/utils/date-only'
-import { formatDate, formatDateTime } from '~/utils/locale-format'
+import { formatDate, formatDateTime, formatFileSize } from '~/utils/locale-format'
 
 const badgeClass: Record<DocumentState, string> = {
   MISSING: 'badge',
@@ -22,11 +22,8 @@ export function DocumentStateBadge({ state }: { state: DocumentState }) {
 /** Bytes as the reader's language writes them, in kB or MB. */
 export function FileSize({ bytes }: { bytes: number }) {
   const { t, i18n } = useTranslation('documents')
-  const isLarge = bytes >= 1024 * 1024
-  const value = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(
-    bytes / (isLarge ? 1024 * 1024 : 1024),
-  )
-  return <>{t(isLarge ? 'size.megabytes' : 'size.kilobytes', { value })}</>
+  const { value, unit } = formatFileSize(bytes, i18n.language)
+  return <>{t(`size.${unit}`, { value })}</>
 }
 
 export type VersionLinks = {
