@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next'
 
 import { AppShell } from './components/app-shell'
+import { countUnread, messageReaderFor } from './models/message.server'
 import stylesheet from './styles/app.css'
 import { directionOf } from './utils/i18n'
 import { getLocale } from './utils/i18n.server'
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getOptionalUser(request),
     takeToast(request),
   ])
+  const reader = user && messageReaderFor(user)
   return data(
     {
       locale,
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           id: membership.organizationId,
           legalName: membership.organization.legalName,
         })),
+        unreadMessages: reader ? await countUnread(reader) : null,
       },
     },
     { headers },

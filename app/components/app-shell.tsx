@@ -6,12 +6,14 @@ import type { RootData } from '~/root'
 import { languages } from '~/utils/i18n'
 
 import { translateMessage } from './form'
+import { UnreadBadge } from './messages/unread-badge'
 import { LanguageSwitcher } from './language-switcher'
 
 /** A translated label (labelKey) or a proper name shown as it is (label). */
-type NavItem =
+type NavItem = (
   | { to: string; labelKey: string; values?: Record<string, string>; label?: undefined }
   | { to: string; label: string; labelKey?: undefined }
+) & { unread?: number }
 
 type ShellUser = NonNullable<Awaited<ReturnType<RootData>>['data']['user']>
 
@@ -23,6 +25,7 @@ function navigationFor(user: ShellUser | null): NavItem[] {
       items.push(
         { to: '/admin/staff', labelKey: 'nav.staff' },
         { to: '/admin/missions', labelKey: 'nav.missions' },
+        { to: '/admin/outbox', labelKey: 'staff:outbox.nav' },
         { to: '/admin/settings', labelKey: 'nav.settings' },
       )
       break
@@ -31,6 +34,7 @@ function navigationFor(user: ShellUser | null): NavItem[] {
       items.push(
         { to: '/authority/cases', labelKey: 'cases:nav.cases' },
         { to: '/authority/organizations', labelKey: 'nav.organizations' },
+        messagesItem(user),
       )
       break
     case 'EMBASSY':
@@ -49,9 +53,14 @@ function navigationFor(user: ShellUser | null): NavItem[] {
               },
         )
       }
+      if (user.organizations.length > 0) items.push(messagesItem(user))
   }
   items.push({ to: '/account', labelKey: 'nav.account' })
   return items
+}
+
+function messagesItem(user: ShellUser): NavItem {
+  return { to: '/inbox', labelKey: 'messages:nav.messages', unread: user.unreadMessages ?? 0 }
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -77,6 +86,12 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'}>
                     {item.label ?? t(item.labelKey, item.values)}
+                    {item.unread ? (
+                      <>
+                        {' '}
+                        <UnreadBadge count={item.unread} />
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -8,8 +8,10 @@ import { CaseHistory } from '~/components/case/case-history'
 import { CaseStepper } from '~/components/case/case-stepper'
 import { CaseSummary } from '~/components/case/case-summary'
 import { WhatNextPanel } from '~/components/case/what-next-panel'
+import { CaseMessagesLink } from '~/components/messages/case-messages-link'
 import { assignCase, performCaseAction } from '~/models/case.server'
 import { getChecklist } from '~/models/document.server'
+import { authorityReader, countCaseUnread } from '~/models/message.server'
 import { toEngineAction } from '~/schemas/case'
 import { answerCaseResult, parseCaseAction, trackerData } from '~/utils/case-actions.server'
 import { requireAuthorityCase } from '~/utils/case-access.server'
@@ -25,12 +27,16 @@ export const handle: PageHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, kase } = await requireAuthorityCase(request, params)
-  const { acceptedCount, totalCount } = await getChecklist(kase)
+  const [{ acceptedCount, totalCount }, unreadMessages] = await Promise.all([
+    getChecklist(kase),
+    countCaseUnread(authorityReader(user.id), kase.id),
+  ])
   return {
     kase,
     ...trackerData(kase),
     isAssignedToMe: kase.assignedOfficer?.id === user.id,
     documents: { accepted: acceptedCount, total: totalCount },
+    unreadMessages,
   }
 }
 
@@ -55,7 +61,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function AuthorityCase() {
   const { t } = useTranslation('cases')
-  const { kase, today, preApprovalValidUntil, isAssignedToMe, documents } = useLoaderData<typeof loader>()
+  const { kase, today, preApprovalValidUntil, isAssignedToMe, documents, unreadMessages } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = isFormReply(actionData) ? actionData : null
   return (
@@ -69,6 +76,7 @@ export default function AuthorityCase() {
       <p>
         <Link to={`/authority/cases/${kase.id}/documents`}>{t('documents:page.caseLink', documents)}</Link>
       </p>
+      <CaseMessagesLink href={`/authority/cases/${kase.id}/messages`} unread={unreadMessages} />
       {isAssignedToMe ? (
         <p>{t('assign.yours')}</p>
       ) : (

@@ -7,8 +7,10 @@ import { CaseHistory } from '~/components/case/case-history'
 import { CaseStepper } from '~/components/case/case-stepper'
 import { CaseSummary } from '~/components/case/case-summary'
 import { WhatNextPanel } from '~/components/case/what-next-panel'
+import { CaseMessagesLink } from '~/components/messages/case-messages-link'
 import { getChecklist } from '~/models/document.server'
 import { performCaseAction } from '~/models/case.server'
+import { countCaseUnread, organizationReader } from '~/models/message.server'
 import { toEngineAction } from '~/schemas/case'
 import { answerCaseResult, parseCaseAction, trackerData } from '~/utils/case-actions.server'
 import { requireOrganizationCase } from '~/utils/case-access.server'
@@ -24,9 +26,17 @@ export const handle: PageHandle = {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { kase } = await requireOrganizationCase(request, params)
-  const { acceptedCount, totalCount } = await getChecklist(kase)
-  return { kase, ...trackerData(kase), documents: { accepted: acceptedCount, total: totalCount } }
+  const { user, kase } = await requireOrganizationCase(request, params)
+  const [{ acceptedCount, totalCount }, unreadMessages] = await Promise.all([
+    getChecklist(kase),
+    countCaseUnread(organizationReader(user.id, kase.organizationId), kase.id),
+  ])
+  return {
+    kase,
+    ...trackerData(kase),
+    documents: { accepted: acceptedCount, total: totalCount },
+    unreadMessages,
+  }
 }
 
 /** Every member of the organization acts as the organization (performer ORG); taking a case over is the officers'. */
@@ -49,7 +59,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function OrganizationCase() {
   const { t } = useTranslation('cases')
-  const { kase, today, documents } = useLoaderData<typeof loader>()
+  const { kase, today, documents, unreadMessages } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = isFormReply(actionData) ? actionData : null
   const orgPath = `/organizations/${kase.organizationId}`
@@ -64,6 +74,7 @@ export default function OrganizationCase() {
       <p>
         <Link to={`${orgPath}/cases/${kase.id}/documents`}>{t('documents:page.caseLink', documents)}</Link>
       </p>
+      <CaseMessagesLink href={`${orgPath}/cases/${kase.id}/messages`} unread={unreadMessages} />
       <WhatNextPanel audience="org" state={kase.state} today={today} />
       <CaseActions
         audience="org"

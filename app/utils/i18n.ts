@@ -22,6 +22,7 @@ export const namespaces = [
   'workflow',
   'cases',
   'documents',
+  'messages',
 ] as const
 export const defaultNamespace = 'common'
 
