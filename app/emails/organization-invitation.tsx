@@ -7,7 +7,8 @@ export type OrganizationInvitationEmailProps = {
   organizationName: string
   role: OrgRole
   url: string
-  expiresAt: Date
+  /** ISO 8601: the values of a queued email travel as JSON. */
+  expiresAt: string
 }
 
 export const organizationInvitationEmail: EmailTemplate<OrganizationInvitationEmailProps> = {
@@ -27,7 +28,7 @@ export const organizationInvitationEmail: EmailTemplate<OrganizationInvitationEm
       </p>
       <p>
         {t('organizations:emails.invitation.expires', {
-          expiresAt,
+          expiresAt: new Date(expiresAt),
           formatParams: {
             expiresAt: { dateStyle: 'long', timeStyle: 'short', timeZone: AUTHORITY_TIME_ZONE },
           },

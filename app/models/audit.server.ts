@@ -35,6 +35,7 @@ export type AuditAction =
   | 'document.downloaded'
   | 'document.accepted'
   | 'document.rejected'
+  | 'outbox.retried'
 
 type AuditInput = {
   actorId: string | null

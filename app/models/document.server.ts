@@ -5,7 +5,6 @@
  */
 import type { Readable } from 'node:stream'
 
-import { documentRejectedEmail } from '~/emails/document-rejected'
 import { firstName } from '~/emails/first-name'
 import { Prisma } from '~/generated/prisma/client'
 import { performCaseAction, todayAtAuthority, type CaseDetail, type CaseError } from '~/models/case.server'
@@ -18,7 +17,6 @@ import {
   UploadRejected,
   type UploadProblem,
 } from '~/utils/document-store.server'
-import { sendQuietly, sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl, uploadMaxBytes } from '~/utils/env.server'
 import {
   detectFileType,
@@ -32,6 +30,7 @@ import { procedures } from '~/workflow/procedures'
 import type { DocumentKey, ProcedureDefinition, ProcedureId, ResidenceTitle } from '~/workflow/types'
 
 import { recordAudit } from './audit.server'
+import { enqueueEmail, nudgeOutbox } from './outbox.server'
 
 export type DocumentState = 'MISSING' | 'UPLOADED' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED'
 export type DocumentProvider = 'ORG' | 'CANDIDATE'
@@ -360,32 +359,33 @@ export async function reviewDocument(
       },
       tx,
     )
+    if (!decision.accept) await notifyRejection(tx, kase, requirement, decision.reason.trim())
     return true
   })
   if (!reviewed) return { ok: false, error: 'documents:errors.notReviewable' }
-  if (!decision.accept) await notifyRejection(kase, requirement, decision.reason.trim())
+  if (!decision.accept) void nudgeOutbox()
   return { ok: true }
 }
 
-async function notifyRejection(kase: DocumentCase, requirement: DocumentKey, reason: string) {
-  const members = await prisma.membership.findMany({
+async function notifyRejection(
+  tx: Prisma.TransactionClient,
+  kase: DocumentCase,
+  requirement: DocumentKey,
+  reason: string,
+) {
+  const members = await tx.membership.findMany({
     where: { organizationId: kase.organizationId, user: { deactivatedAt: null } },
     select: { user: { select: { email: true, name: true, locale: true } } },
   })
   const url = `${appUrl()}/organizations/${kase.organizationId}/cases/${kase.id}/documents`
-  await Promise.all(
-    members.map(({ user }) =>
-      sendQuietly(
-        'document rejected',
-        sendTemplatedEmail({
-          to: user.email,
-          locale: user.locale,
-          template: documentRejectedEmail,
-          props: { firstName: firstName(user.name), fileNumber: kase.fileNumber, requirement, reason, url },
-        }),
-      ),
-    ),
-  )
+  for (const { user } of members) {
+    await enqueueEmail(tx, {
+      kind: 'documentRejected',
+      to: user.email,
+      locale: user.locale,
+      props: { firstName: firstName(user.name), fileNumber: kase.fileNumber, requirement, reason, url },
+    })
+  }
 }
 
 export type DocumentFile = { stream: Readable; mimeType: string; size: number; originalName: string }

@@ -1,16 +1,15 @@
-import { organizationInvitationEmail } from '~/emails/organization-invitation'
 import type { Invitation, Prisma } from '~/generated/prisma/client'
 import type { InvitationSignupInput } from '~/schemas/invitation'
 import type { InviteMemberInput } from '~/schemas/organization'
 import { generateToken, hashToken } from '~/utils/crypto.server'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
-import { sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
 import { hashPassword } from '~/utils/password.server'
 
 import { recordAudit } from './audit.server'
 import { lockOrganization, type Result } from './organization.server'
+import { enqueueEmail, nudgeOutbox } from './outbox.server'
 import { createUserWithPassword } from './user.server'
 
 export const INVITATION_LIFETIME_MS = 1000 * 60 * 60 * 24 * 7
@@ -79,21 +78,21 @@ export async function inviteMember(
       },
       tx,
     )
-    return { ok: true, invitation } as const
+    await enqueueEmail(tx, {
+      kind: 'organizationInvitation',
+      to: input.email,
+      locale: input.locale,
+      props: {
+        organizationName: invitation.organization.legalName,
+        role: input.role,
+        url: `${appUrl()}/invitation?${new URLSearchParams({ token })}`,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+    })
+    return { ok: true } as const
   })
-  if (!outcome.ok) return outcome
-  await sendTemplatedEmail({
-    to: input.email,
-    locale: input.locale,
-    template: organizationInvitationEmail,
-    props: {
-      organizationName: outcome.invitation.organization.legalName,
-      role: input.role,
-      url: `${appUrl()}/invitation?${new URLSearchParams({ token })}`,
-      expiresAt: outcome.invitation.expiresAt,
-    },
-  })
-  return { ok: true }
+  if (outcome.ok) void nudgeOutbox()
+  return outcome
 }
 
 /** Withdraws an open invitation, so its link stops working. */

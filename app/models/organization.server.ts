@@ -1,17 +1,15 @@
 import { firstName } from '~/emails/first-name'
 import type { Prisma } from '~/generated/prisma/client'
-import { organizationRejectedEmail } from '~/emails/organization-rejected'
-import { organizationVerifiedEmail } from '~/emails/organization-verified'
 import type {
   OrganizationDecision,
   OrganizationListQuery,
   RegisterOrganizationInput,
 } from '~/schemas/organization'
 import { prisma } from '~/utils/db.server'
-import { sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 
 import { recordAudit } from './audit.server'
+import { enqueueEmail, nudgeOutbox } from './outbox.server'
 
 type Actor = { id: string }
 
@@ -225,15 +223,20 @@ export async function decideOrganization(
       },
       tx,
     )
+    await notifyAdminsOfDecision(tx, organizationId, isVerified)
     return 'decided'
   })
   if (outcome !== 'decided') return { ok: false, error: outcome }
-  await notifyAdminsOfDecision(organizationId, isVerified)
+  void nudgeOutbox()
   return { ok: true }
 }
 
-async function notifyAdminsOfDecision(organizationId: string, isVerified: boolean) {
-  const organization = await prisma.organization.findUniqueOrThrow({
+async function notifyAdminsOfDecision(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  isVerified: boolean,
+) {
+  const organization = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: {
       legalName: true,
@@ -244,15 +247,12 @@ async function notifyAdminsOfDecision(organizationId: string, isVerified: boolea
     },
   })
   const url = `${appUrl()}/organizations/${organizationId}`
-  const template = isVerified ? organizationVerifiedEmail : organizationRejectedEmail
-  await Promise.all(
-    organization.memberships.map(({ user }) =>
-      sendTemplatedEmail({
-        to: user.email,
-        locale: user.locale,
-        template,
-        props: { firstName: firstName(user.name), organizationName: organization.legalName, url },
-      }),
-    ),
-  )
+  for (const { user } of organization.memberships) {
+    await enqueueEmail(tx, {
+      kind: isVerified ? 'organizationVerified' : 'organizationRejected',
+      to: user.email,
+      locale: user.locale,
+      props: { firstName: firstName(user.name), organizationName: organization.legalName, url },
+    })
+  }
 }

@@ -1,5 +1,4 @@
 import { firstName } from '~/emails/first-name'
-import { staffInvitationEmail } from '~/emails/staff-invitation'
 import type { Prisma } from '~/generated/prisma/client'
 import {
   ChangeStaffRoleSchema,
@@ -9,7 +8,6 @@ import {
   type StaffRoleInput,
 } from '~/schemas/staff'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
-import { sendQuietly, sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { StaffRole } from '~/utils/permissions'
 import type { SessionUser } from '~/utils/session.server'
@@ -17,6 +15,7 @@ import { message, type z } from '~/utils/validation'
 
 import { recordAudit } from './audit.server'
 import { missionExists } from './mission.server'
+import { enqueueEmail, nudgeOutbox } from './outbox.server'
 import { issueToken, TOKEN_LIFETIME_MS } from './token.server'
 import { recipientSelect } from './user.server'
 
@@ -120,15 +119,15 @@ export const CreateStaffServerSchema = CreateStaffSchema.superRefine(async (valu
 export const ChangeStaffRoleServerSchema = ChangeStaffRoleSchema.superRefine(checkMissionExists)
 
 /**
- * Creates the account without a password and emails a set-up link (ACCOUNT_SETUP token). The email
- * goes out after the commit; if it fails, the account stays and the invitation can be sent again.
+ * Creates the account without a password and queues the email with a set-up link (ACCOUNT_SETUP token)
+ * in the same transaction; the outbox retries it until it goes out.
  */
 export async function createStaffAccount(
   actor: Actor,
   input: CreateStaffInput,
-): Promise<{ ok: true; userId: string; isInvitationSent: boolean } | Refusal> {
+): Promise<{ ok: true; userId: string } | Refusal> {
   const missionId = input.role === 'EMBASSY' ? (input.missionId ?? null) : null
-  let created
+  let created: { id: string }
   try {
     created = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -141,7 +140,6 @@ export async function createStaffAccount(
         },
         select: recipientSelect,
       })
-      const token = await issueToken(user.id, 'ACCOUNT_SETUP', tx)
       await recordAudit(
         {
           actorId: actor.id,
@@ -152,59 +150,55 @@ export async function createStaffAccount(
         },
         tx,
       )
-      return { user, token }
+      await queueInvitation(tx, { ...user, staffRole: input.role })
+      return user
     })
   } catch (error) {
     // Another request took the address between the form check and this insert.
     if (isUniqueViolation(error)) return { ok: false, error: 'staff:validation.emailTaken' }
     throw error
   }
-  const isInvitationSent = await sendInvitation({ ...created.user, staffRole: input.role }, created.token)
-  return { ok: true, userId: created.user.id, isInvitationSent }
+  void nudgeOutbox()
+  return { ok: true, userId: created.id }
 }
 
 /** A new set-up link for someone who never set a password (the earlier link lapses). */
-export async function resendStaffInvitation(
-  actor: Actor,
-  userId: string,
-): Promise<{ ok: true; isInvitationSent: boolean } | Refusal> {
-  const issued = await prisma.$transaction(async (tx) => {
+export async function resendStaffInvitation(actor: Actor, userId: string): Promise<{ ok: true } | Refusal> {
+  const isQueued = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, ...isStaff, deactivatedAt: null, password: null },
       select: { ...recipientSelect, staffRole: true },
     })
-    if (!user?.staffRole) return null
+    if (!user?.staffRole) return false
     await recordAudit(
       { actorId: actor.id, action: 'staff.invitationResent', subjectType: 'User', subjectId: user.id },
       tx,
     )
-    return {
-      user: { ...user, staffRole: user.staffRole },
-      token: await issueToken(user.id, 'ACCOUNT_SETUP', tx),
-    }
+    await queueInvitation(tx, { ...user, staffRole: user.staffRole })
+    return true
   })
-  if (!issued) return { ok: false, error: 'staff:errors.invitationNotNeeded' }
-  return { ok: true, isInvitationSent: await sendInvitation(issued.user, issued.token) }
+  if (!isQueued) return { ok: false, error: 'staff:errors.invitationNotNeeded' }
+  void nudgeOutbox()
+  return { ok: true }
 }
 
-function sendInvitation(
-  user: { name: string; email: string; locale: string; staffRole: StaffRole },
-  token: string,
+/** Issues a set-up link (an earlier one lapses) and queues the invitation that carries it. */
+async function queueInvitation(
+  tx: Prisma.TransactionClient,
+  user: { id: string; name: string; email: string; locale: string; staffRole: StaffRole },
 ) {
-  return sendQuietly(
-    'staff invitation',
-    sendTemplatedEmail({
-      to: user.email,
-      locale: user.locale,
-      template: staffInvitationEmail,
-      props: {
-        firstName: firstName(user.name),
-        role: user.staffRole,
-        setupUrl: `${appUrl()}/reset-password?${new URLSearchParams({ token })}`,
-        validDays: INVITATION_VALID_DAYS,
-      },
-    }),
-  )
+  const token = await issueToken(user.id, 'ACCOUNT_SETUP', tx)
+  await enqueueEmail(tx, {
+    kind: 'staffInvitation',
+    to: user.email,
+    locale: user.locale,
+    props: {
+      firstName: firstName(user.name),
+      role: user.staffRole,
+      setupUrl: `${appUrl()}/reset-password?${new URLSearchParams({ token })}`,
+      validDays: INVITATION_VALID_DAYS,
+    },
+  })
 }
 
 /** Changes the role (and the mission of embassy users). Administrators cannot demote themselves. */

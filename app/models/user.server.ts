@@ -1,15 +1,12 @@
 import { firstName } from '~/emails/first-name'
-import { passwordChangedTemplate } from '~/emails/password-changed'
-import { resetPasswordTemplate } from '~/emails/reset-password'
-import { verifyEmailTemplate } from '~/emails/verify-email'
 import type { Prisma, TokenPurpose } from '~/generated/prisma/client'
 import { isUniqueViolation, prisma } from '~/utils/db.server'
-import { sendQuietly, sendTemplatedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 
 import { recordAudit } from './audit.server'
+import { enqueueEmail, nudgeOutbox } from './outbox.server'
 import { consumeToken, findValidToken, issueToken, TOKEN_LIFETIME_MS } from './token.server'
 
 /** At most one email of a kind per user and minute, so the forms cannot be used to flood an inbox. */
@@ -70,7 +67,7 @@ export async function signUp(input: SignupInput) {
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
   if (existing) return null
   const hash = await hashPassword(input.password)
-  let created: { user: Recipient & { id: string }; token: string }
+  let created: { id: string }
   try {
     created = await prisma.$transaction(async (tx) => {
       const user = await createUserWithPassword(tx, {
@@ -79,24 +76,25 @@ export async function signUp(input: SignupInput) {
         locale: input.language,
         passwordHash: hash,
       })
-      const token = await issueToken(user.id, 'EMAIL_VERIFICATION', tx)
-      return { user, token }
+      await queueVerificationEmail(tx, user)
+      return user
     })
   } catch (error) {
     // Two sign-ups with the same address at once: the unique index decides.
     if (isUniqueViolation(error)) return null
     throw error
   }
-  // The account exists either way; the verification page offers to send the link again.
-  await sendQuietly('verification', sendVerificationEmail(created.user, created.token))
-  return { userId: created.user.id }
+  void nudgeOutbox()
+  return { userId: created.id }
 }
 
-function sendVerificationEmail(user: Recipient, token: string) {
-  return sendTemplatedEmail({
+/** Issues a new verification link (the previous one lapses) and queues the email that carries it. */
+async function queueVerificationEmail(tx: Prisma.TransactionClient, user: Recipient & { id: string }) {
+  const token = await issueToken(user.id, 'EMAIL_VERIFICATION', tx)
+  await enqueueEmail(tx, {
+    kind: 'verifyEmail',
     to: user.email,
     locale: user.locale,
-    template: verifyEmailTemplate,
     props: {
       firstName: firstName(user.name),
       url: `${appUrl()}/verify-email?${new URLSearchParams({ token })}`,
@@ -125,9 +123,11 @@ export async function verifyEmail(token: string) {
 /** Sends a new verification link (the previous one lapses), unless one went out within the last minute. */
 export async function resendVerificationEmail(userId: string) {
   if (await hasRecentToken(userId, 'EMAIL_VERIFICATION')) return 'tooSoon' as const
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: recipientSelect })
-  const token = await issueToken(userId, 'EMAIL_VERIFICATION')
-  await sendVerificationEmail(user, token)
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: recipientSelect })
+    await queueVerificationEmail(tx, user)
+  })
+  void nudgeOutbox()
   return 'sent' as const
 }
 
@@ -149,20 +149,20 @@ export async function requestPasswordReset(email: string) {
     select: { ...recipientSelect, deactivatedAt: true },
   })
   if (!user || user.deactivatedAt || (await hasRecentToken(user.id, 'PASSWORD_RESET'))) return
-  const token = await issueToken(user.id, 'PASSWORD_RESET')
-  void sendQuietly(
-    'password reset',
-    sendTemplatedEmail({
+  await prisma.$transaction(async (tx) => {
+    const token = await issueToken(user.id, 'PASSWORD_RESET', tx)
+    await enqueueEmail(tx, {
+      kind: 'resetPassword',
       to: user.email,
       locale: user.locale,
-      template: resetPasswordTemplate,
       props: {
         firstName: firstName(user.name),
         url: `${appUrl()}/reset-password?${new URLSearchParams({ token })}`,
         validHours: TOKEN_LIFETIME_MS.PASSWORD_RESET / 3_600_000,
       },
-    }),
-  )
+    })
+  })
+  void nudgeOutbox()
 }
 
 /** What a valid link on /reset-password is for: a reset, or the first password of an invited staff member. */
@@ -203,10 +203,11 @@ export async function resetPassword(token: string, password: string) {
       },
       tx,
     )
+    if (purpose === 'PASSWORD_RESET') await queuePasswordChangedNotice(tx, updated)
     return updated
   })
   if (!user) return null
-  if (purpose === 'PASSWORD_RESET') await sendQuietly('password changed', sendPasswordChangedNotice(user))
+  void nudgeOutbox()
   return purpose
 }
 
@@ -221,7 +222,7 @@ export async function changePassword(
   const stored = await prisma.password.findUnique({ where: { userId: user.id } })
   if (!stored || !(await verifyPassword(stored.hash, input.currentPassword))) return false
   const hash = await hashPassword(input.password)
-  const recipient = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     await tx.password.update({ where: { userId: user.id }, data: { hash } })
     const { count } = await tx.session.deleteMany({ where: { userId: user.id, id: { not: user.sessionId } } })
     await recordAudit(
@@ -234,17 +235,18 @@ export async function changePassword(
       },
       tx,
     )
-    return tx.user.findUniqueOrThrow({ where: { id: user.id }, select: recipientSelect })
+    const recipient = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: recipientSelect })
+    await queuePasswordChangedNotice(tx, recipient)
   })
-  await sendQuietly('password changed', sendPasswordChangedNotice(recipient))
+  void nudgeOutbox()
   return true
 }
 
-function sendPasswordChangedNotice(user: Recipient) {
-  return sendTemplatedEmail({
+function queuePasswordChangedNotice(tx: Prisma.TransactionClient, user: Recipient) {
+  return enqueueEmail(tx, {
+    kind: 'passwordChanged',
     to: user.email,
     locale: user.locale,
-    template: passwordChangedTemplate,
     props: { firstName: firstName(user.name), resetUrl: `${appUrl()}/forgot-password` },
   })
 }

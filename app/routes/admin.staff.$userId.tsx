@@ -64,11 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, 'staff:toast.reactivated')
     case 'resendInvitation': {
       const result = await resendStaffInvitation(admin, member.id)
-      if (!result.ok) return formError(result.error)
-      return redirectWithToast(
-        here,
-        result.isInvitationSent ? 'staff:toast.invitationSent' : 'staff:toast.emailFailed',
-      )
+      return result.ok ? redirectWithToast(here, 'staff:toast.invitationSent') : formError(result.error)
     }
   }
 }

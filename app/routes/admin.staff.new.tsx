@@ -29,10 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!submission.ok) return badRequest(submission.reply)
   const result = await createStaffAccount(admin, submission.value)
   if (!result.ok) return formError(result.error)
-  return redirectWithToast(
-    `/admin/staff/${result.userId}`,
-    result.isInvitationSent ? 'staff:toast.created' : 'staff:toast.createdEmailFailed',
-  )
+  return redirectWithToast(`/admin/staff/${result.userId}`, 'staff:toast.created')
 }
 
 export default function CreateStaff() {

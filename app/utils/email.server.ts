@@ -4,21 +4,22 @@ import { join } from 'node:path'
 
 import { Resend } from 'resend'
 
-import { composeEmail, type EmailTemplate } from '~/emails/compose.server'
-
 export type OutgoingEmail = {
   to: string
   subject: string
   html: string
   text: string
   idempotencyKey?: string
+  /** Ends a request that hangs, so a delivery run cannot stall. */
+  signal?: AbortSignal
 }
 
 let client: Resend | undefined
 
 /**
  * Sends through Resend when RESEND_API_KEY is set (RESEND_BASE_URL may point the SDK elsewhere, as the
- * tests do). Without a key, as in development, each email is written to ./data/outbox instead.
+ * tests do). Without a key, as in development, each email is written to ./data/outbox instead. The
+ * portal's emails go through the outbox (app/models/outbox.server.ts), which calls this.
  */
 export async function sendEmail(email: OutgoingEmail) {
   const apiKey = process.env.RESEND_API_KEY
@@ -32,37 +33,12 @@ export async function sendEmail(email: OutgoingEmail) {
       html: email.html,
       text: email.text,
     },
-    email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
+    {
+      ...(email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : {}),
+      ...(email.signal ? { signal: email.signal } : {}),
+    },
   )
   if (error) throw new Error(`Email could not be sent: ${error.name}`)
-}
-
-/** Renders a template in the recipient's language and sends it. */
-export async function sendTemplatedEmail<P>(input: {
-  to: string
-  locale: string
-  template: EmailTemplate<P>
-  props: P
-}) {
-  const composed = await composeEmail(input.template, input.locale, input.props)
-  await sendEmail({ to: input.to, ...composed })
-}
-
-/**
- * For emails that follow a change already committed: a failed delivery must not undo or hide it.
- * Returns whether the email went out.
- */
-export async function sendQuietly(kind: string, sending: Promise<void>) {
-  try {
-    await sending
-    return true
-  } catch (error) {
-    // Only the provider's failure is logged, never the recipient.
-    console.error(
-      `The ${kind} email could not be sent: ${error instanceof Error ? error.message : 'unknown error'}`,
-    )
-    return false
-  }
 }
 
 async function writeToOutbox(email: OutgoingEmail) {
@@ -72,7 +48,8 @@ async function writeToOutbox(email: OutgoingEmail) {
     outbox,
     `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.json`,
   )
-  await writeFile(file, JSON.stringify(email, null, 2))
+  const { signal: _signal, ...written } = email
+  await writeFile(file, JSON.stringify(written, null, 2))
   // The subject carries no personal data (templates keep it to the kind of message).
   console.info(`email "${email.subject}" written to ${file}`)
 }

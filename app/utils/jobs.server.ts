@@ -1,12 +1,15 @@
 /**
  * Time rules that act by themselves (DESIGN.md §6), run by every server process on an interval. Each rule
- * claims a case through its version before acting, so several servers may run them at once.
+ * claims a case through its version before acting, so several servers may run them at once. The email
+ * outbox has its own, shorter interval: a failed email is retried within seconds of its backoff ending.
  */
 import { deemDueBaApprovals } from '~/models/case.server'
 import { referencedStorageKeys } from '~/models/document-files.server'
+import { nudgeOutbox } from '~/models/outbox.server'
 import { sweepOrphanedFiles } from '~/utils/document-store.server'
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000
+const DEFAULT_OUTBOX_INTERVAL_MS = 10_000
 /** An upload untouched this long is dead (crashed server, dropped connection); its file can go. */
 const DEFAULT_UPLOAD_STALE_AFTER_MS = 15 * 60_000
 
@@ -27,8 +30,14 @@ function uploadStaleAfterMs() {
   return value
 }
 
-/** Runs the jobs now and then every JOB_INTERVAL_MS; returns the function that stops them. */
-export function startScheduledJobs(intervalMs = Number(process.env.JOB_INTERVAL_MS) || DEFAULT_INTERVAL_MS) {
+/**
+ * Runs the jobs now and then every JOB_INTERVAL_MS, and the outbox every OUTBOX_INTERVAL_MS; returns the
+ * function that stops both.
+ */
+export function startScheduledJobs(
+  intervalMs = Number(process.env.JOB_INTERVAL_MS) || DEFAULT_INTERVAL_MS,
+  outboxIntervalMs = Number(process.env.OUTBOX_INTERVAL_MS) || DEFAULT_OUTBOX_INTERVAL_MS,
+) {
   let isRunning = false
   async function tick() {
     if (isRunning) return
@@ -44,5 +53,12 @@ export function startScheduledJobs(intervalMs = Number(process.env.JOB_INTERVAL_
   void tick()
   const timer = setInterval(tick, intervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  // nudgeOutbox guards against overlapping runs and logs its own failures
+  void nudgeOutbox()
+  const outboxTimer = setInterval(nudgeOutbox, outboxIntervalMs)
+  outboxTimer.unref()
+  return () => {
+    clearInterval(timer)
+    clearInterval(outboxTimer)
+  }
 }

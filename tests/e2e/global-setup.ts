@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
       RESEND_BASE_URL: resend.url,
       TEST_CLOCK_OFFSET_FILE: clockOffsetFile,
       JOB_INTERVAL_MS: '500',
+      OUTBOX_INTERVAL_MS: '500',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })

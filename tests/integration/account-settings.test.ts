@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -121,6 +122,7 @@ describe('change password', () => {
       where: { action: 'password.changed', actorId: user.id },
     })
     expect(audit.data).toEqual({ otherSessionsEnded: 2 })
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore + 1)
     const notice = resend.emails.at(-1)!
     expect(notice.to).toBe(user.email)
@@ -164,6 +166,7 @@ describe('change password', () => {
       const sentBefore = resend.emails.length
       expect(await fieldMessages(await submit(cookie, form))).toEqual(expected)
       expect(await rowCounts()).toEqual(before)
+      await deliverOutbox()
       expect(resend.emails.length).toBe(sentBefore)
     }
     expect((await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash).toBe(hashBefore)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -81,8 +82,10 @@ describe('sign-up', () => {
       passwords: before.passwords + 1,
       tokens: before.tokens + 1,
       sessions: before.sessions + 1,
+      outboxEmails: before.outboxEmails + 1,
     })
 
+    await deliverOutbox()
     const email = resend.emails.at(-1)!
     expect(email.to).toBe('layla.nasser@example.test')
     const t = await getTranslator('ar')
@@ -148,6 +151,7 @@ describe('sign-up', () => {
       const result = await postSignup(signupForm(overrides))
       expect(await fieldMessages(result)).toEqual(expected)
       expect(await rowCounts()).toEqual(before)
+      await deliverOutbox()
       expect(resend.emails.length).toBe(sentBefore)
       expect(result.headers.getSetCookie()).toEqual([])
     })
@@ -165,6 +169,7 @@ describe('sign-up', () => {
       language: 'en',
     })
     expect(await rowCounts()).toEqual(before)
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
   })
 })
@@ -173,6 +178,7 @@ describe('email verification', () => {
   async function signUpAndGetLink() {
     const form = signupForm()
     const result = await postSignup(form)
+    await deliverOutbox()
     const email = resend.emails.findLast((sent) => sent.to === form.email)!
     const user = await prisma.user.findUniqueOrThrow({ where: { email: form.email } })
     return { user, link: linkIn(email, '/verify-email?token='), cookie: cookieSetBy(result, '__session')! }
@@ -227,6 +233,7 @@ describe('email verification', () => {
     const tooSoon = await callRoute(verifyEmail.action, buildRequest('/verify-email', { cookie, form: {} }))
     expect(tooSoon.status).toBe(429)
     expect(tooSoon.data).toMatchObject({ formError: 'auth:verifyEmail.tooSoon' })
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
 
     await prisma.token.updateMany({
@@ -236,6 +243,7 @@ describe('email verification', () => {
     const resent = await callRoute(verifyEmail.action, buildRequest('/verify-email', { cookie, form: {} }))
     expect(resent.status).toBe(302)
     expect(resent.location).toBe('/verify-email')
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore + 1)
     const tokens = await prisma.token.findMany({ where: { userId: user.id, purpose: 'EMAIL_VERIFICATION' } })
     expect(tokens.filter((token) => !token.usedAt)).toHaveLength(1)

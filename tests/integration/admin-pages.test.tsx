@@ -7,10 +7,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as missionEdit from '~/routes/admin.missions.$missionId'
 import * as missionList from '~/routes/admin.missions._index'
 import * as missionNew from '~/routes/admin.missions.new'
+import * as outboxPage from '~/routes/admin.outbox'
 import * as settingsPage from '~/routes/admin.settings'
 import * as staffMember from '~/routes/admin.staff.$userId'
 import * as staffList from '~/routes/admin.staff._index'
 import * as staffNew from '~/routes/admin.staff.new'
+import { prisma } from '~/utils/db.server'
 import { i18nOptions, supportedLanguages } from '~/utils/i18n'
 import { getResources } from '~/utils/i18n.server'
 
@@ -31,6 +33,24 @@ beforeAll(async () => {
   const mission = await createMission()
   const embassy = await createUser({ staffRole: 'EMBASSY', missionId: mission.id, isVerified: false })
   await createUser({ staffRole: 'OFFICER' })
+  // the outbox page with its table: one email given up on, one still being retried
+  for (const [status, attempts] of [
+    ['DEAD', 8],
+    ['PENDING', 2],
+  ] as const) {
+    await prisma.outboxEmail.create({
+      data: {
+        kind: 'resetPassword',
+        recipient: `${status.toLowerCase()}@example.test`,
+        locale: 'de',
+        payload: {},
+        idempotencyKey: `admin-pages-${status}`,
+        status,
+        attempts,
+        lastError: 'Email could not be sent: internal_server_error',
+      },
+    })
+  }
   pages = [
     { path: '/admin/staff', route: staffList, params: {} },
     { path: '/admin/staff/new', route: staffNew, params: {} },
@@ -40,6 +60,7 @@ beforeAll(async () => {
     { path: '/admin/missions/new', route: missionNew, params: {} },
     { path: `/admin/missions/${mission.id}`, route: missionEdit, params: { missionId: mission.id } },
     { path: '/admin/settings', route: settingsPage, params: {} },
+    { path: '/admin/outbox', route: outboxPage, params: {} },
   ]
   // React warns that the router's layout effects do nothing during a server render; that is expected here.
   const consoleError = console.error

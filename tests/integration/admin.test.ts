@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { deliverDueEmails } from '~/models/outbox.server'
 import { findValidToken } from '~/models/token.server'
 import { isStaffTwoFactorRequired } from '~/models/settings.server'
 import * as adminIndex from '~/routes/admin._index'
@@ -15,6 +16,7 @@ import { getOptionalUser } from '~/utils/session.server'
 
 import { addMember, createMission, createOrganization, createUser } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -35,6 +37,7 @@ afterAll(async () => {
 
 /** Everything a refused staff or mission form must leave untouched: the rows and the emails sent. */
 async function snapshot() {
+  await deliverOutbox()
   return { ...(await rowCounts()), emails: resend.emails.length }
 }
 
@@ -89,6 +92,7 @@ describe('creating staff accounts', () => {
     })
     expect(audit.actorId).toBe(admin.id)
 
+    await deliverOutbox()
     expect(resend.emails).toHaveLength(emailsBefore + 1)
     const invitation = resend.emails.at(-1)!
     expect(invitation.to).toBe(email.toLowerCase())
@@ -111,6 +115,7 @@ describe('creating staff accounts', () => {
       role: 'LEAD_OFFICER',
       language: 'de',
     })
+    await deliverOutbox()
     const german = resend.emails.at(-1)!
     expect(german.subject).toBe('Ihr Zugang zum Liaison-Portal')
     expect(german.text).toContain('Guten Tag Jonas,')
@@ -128,6 +133,7 @@ describe('creating staff accounts', () => {
     expect(result.status).toBe(302)
     const user = await prisma.user.findUniqueOrThrow({ where: { email } })
     expect(user).toMatchObject({ staffRole: 'EMBASSY', missionId: mission.id, locale: 'ar' })
+    await deliverOutbox()
     const arabic = resend.emails.at(-1)!
     expect(arabic.subject).toBe('حسابك في بوابة التنسيق')
     expect(arabic.html).toContain('dir="rtl"')
@@ -202,12 +208,13 @@ describe('creating staff accounts', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  it('keeps the account when the invitation email fails, so the invitation can be sent again', async () => {
+  it('keeps the account when the invitation email fails; the outbox sends it later, and it can be sent again', async () => {
     const email = uniqueEmail('offline')
     const emailsBefore = resend.emails.length
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     resend.failNext(10)
     const result = await postStaff({ name: 'Tom Berger', email, role: 'OFFICER', language: 'de' })
+    await deliverOutbox()
     resend.failNext(0)
     expect(logged).toHaveBeenCalledOnce()
     expect(String(logged.mock.calls[0])).not.toContain(email)
@@ -217,20 +224,29 @@ describe('creating staff accounts', () => {
     expect(result.location).toBe(`/admin/staff/${user.id}`)
     expect(user.tokens).toHaveLength(1)
     expect(resend.emails).toHaveLength(emailsBefore)
+    const queued = await prisma.outboxEmail.findFirstOrThrow({ where: { recipient: email } })
+    expect(queued).toMatchObject({ kind: 'staffInvitation', status: 'PENDING', attempts: 1 })
+
+    await deliverDueEmails({ now: queued.nextAttemptAt })
+    expect(resend.emails).toHaveLength(emailsBefore + 1)
+    expect(resend.emails.at(-1)!.to).toBe(email)
 
     expect((await postMember(user.id, { intent: 'resendInvitation' })).status).toBe(302)
-    expect(resend.emails).toHaveLength(emailsBefore + 1)
+    await deliverOutbox()
+    expect(resend.emails).toHaveLength(emailsBefore + 2)
     expect(resend.emails.at(-1)!.to).toBe(email)
   })
 
   it('sends a new invitation to someone who has not set a password; the earlier link lapses', async () => {
     const email = uniqueEmail('resend')
     await postStaff({ name: 'Mia Krause', email, role: 'OFFICER', language: 'de' })
+    await deliverOutbox()
     const firstLink = new URL(linkIn(resend.emails.at(-1)!, '/reset-password?token='))
     const user = await prisma.user.findUniqueOrThrow({ where: { email } })
 
     const result = await postMember(user.id, { intent: 'resendInvitation' })
     expect(result.status).toBe(302)
+    await deliverOutbox()
     const secondLink = new URL(linkIn(resend.emails.at(-1)!, '/reset-password?token='))
     expect(secondLink.searchParams.get('token')).not.toBe(firstLink.searchParams.get('token'))
     expect(await findValidToken(firstLink.searchParams.get('token'), 'ACCOUNT_SETUP')).toBeNull()

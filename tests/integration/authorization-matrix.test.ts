@@ -186,6 +186,28 @@ const routeCases: RouteCase[] = [
     params: ({ orgA, caseId, documentId }) => ({ orgId: orgA, caseId, documentId }),
     get: organizationA(200),
   },
+  {
+    file: 'organizations.$orgId.cases.$caseId_.messages.tsx',
+    path: ({ orgA, caseId }) => `/organizations/${orgA}/cases/${caseId}/messages`,
+    params: ({ orgA, caseId }) => ({ orgId: orgA, caseId }),
+    get: organizationA(200),
+    // an empty form is a message without text
+    post: organizationA(400),
+  },
+  {
+    file: 'authority.cases.$caseId_.messages.tsx',
+    path: ({ caseId }) => `/authority/cases/${caseId}/messages`,
+    params: ({ caseId }) => ({ caseId }),
+    get: caseWorkers(200),
+    post: caseWorkers(400),
+  },
+  // members of any organization and case-working officers have an inbox; admins and mission staff do not
+  {
+    file: 'inbox.tsx',
+    path: () => '/inbox',
+    get: only({ memberOfA: 200, memberOfB: 200, officer: 200, lead: 200 }, 403),
+    post: only({ memberOfA: 400, memberOfB: 400, officer: 400, lead: 400 }, 403),
+  },
   { file: 'authority.cases._index.tsx', path: () => '/authority/cases', get: authorityViewers(200) },
   {
     file: 'authority.cases.$caseId_.documents._index.tsx',
@@ -247,6 +269,7 @@ const routeCases: RouteCase[] = [
   },
   // an unticked checkbox sends nothing: the empty form switches the requirement off
   { file: 'admin.settings.tsx', path: () => '/admin/settings', get: admins(200), post: admins(302) },
+  { file: 'admin.outbox.tsx', path: () => '/admin/outbox', get: admins(200), post: admins(400) },
 ]
 
 const userIds = {} as Record<Role, string | undefined>

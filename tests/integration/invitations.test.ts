@@ -7,6 +7,7 @@ import { verifyPassword } from '~/utils/password.server'
 
 import { createOrganization, createUser } from '../factories'
 import { linkIn, startFakeResend } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -34,6 +35,7 @@ async function invite(email: string, role: 'ORG_ADMIN' | 'ORG_MEMBER' = 'ORG_MEM
     { orgId: organization.id },
   )
   expect(result.status).toBe(302)
+  await deliverOutbox()
   const sent = resend.emails.findLast((email_) => email_.to === email)!
   const url = new URL(linkIn(sent, '/invitation?token='))
   const invitation = await prisma.invitation.findFirstOrThrow({ where: { organizationId: organization.id } })

@@ -6,6 +6,7 @@ import { prisma } from '~/utils/db.server'
 
 import { addMember, createMission, createOrganization, createUser } from '../factories'
 import { startFakeResend } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -122,6 +123,7 @@ describe('verifying an organization', () => {
     })
     expect(audit.actorId).toBe(lead.id)
 
+    await deliverOutbox()
     const sent = resend.emails.slice(sentBefore)
     expect(sent.map((email) => email.to).sort()).toEqual([admin.email, secondAdmin.email].sort())
     expect(sent.map((email) => email.to)).not.toContain(member.email)
@@ -153,6 +155,7 @@ describe('verifying an organization', () => {
         where: { action: 'organization.rejected', subjectId: organization.id },
       }),
     ).toBe(1)
+    await deliverOutbox()
     const email = resend.emails.findLast((sent) => sent.to === admin.email)!
     expect(email.subject).toBe('Entscheidung über die Registrierung Ihrer Organisation')
     expect(email.text).toContain('Guten Tag Hanna,')
@@ -175,6 +178,7 @@ describe('verifying an organization', () => {
     expect(missing.status).toBe(400)
     expect(erroneousFields(missing.data)).toEqual(['reason'])
     expect(await rowCounts()).toEqual(before)
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe(
       'PENDING',

@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server'
 
 import { addMember, createOrganization, createUser } from '../factories'
 import { startFakeResend, linkIn } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -235,6 +236,7 @@ describe('the members page', () => {
     expect(days).toBeGreaterThan(6.99)
     expect(days).toBeLessThanOrEqual(7)
 
+    await deliverOutbox()
     const email = resend.emails.find((sent) => sent.to === 'new.colleague@example.test')!
     expect(email.subject).toBe('Invitation to the Liaison Portal')
     expect(email.text).toContain(organization.legalName)
@@ -311,6 +313,7 @@ describe('the members page', () => {
       role: 'ORG_MEMBER',
       locale: 'de',
     })
+    await deliverOutbox()
     const sentBefore = resend.emails.length
     const before = await rowCounts()
     const cases: [Record<string, string>, string[], string?][] = [
@@ -341,6 +344,7 @@ describe('the members page', () => {
       await expectTranslated(result.data)
     }
     expect(await rowCounts()).toEqual(before)
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
   })
 

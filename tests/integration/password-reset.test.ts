@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createUser, DEMO_PASSWORD } from '../factories'
 import { linkIn, startFakeResend } from '../support/fake-resend'
+import { deliverOutbox } from '../support/outbox'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
 import { rowCounts } from '../support/row-counts'
 
@@ -24,16 +25,15 @@ function requestReset(email: string) {
   return callRoute(forgotPassword.action, buildRequest('/forgot-password', { form: { email } }))
 }
 
-/** The reset email arrives in the background (see requestPasswordReset), so wait for it. */
+/** The reset email goes out through the outbox, in the background (see requestPasswordReset). */
 async function resetEmailFor(entered: string, recipient = entered) {
   const sentBefore = resend.emails.length
   const result = await requestReset(entered)
   expect(result.data).toEqual({ isSent: true })
-  return vi.waitFor(() => {
-    const found = resend.emails.slice(sentBefore).find((candidate) => candidate.to === recipient)
-    if (!found) throw new Error('no email yet')
-    return found
-  })
+  await deliverOutbox()
+  const found = resend.emails.slice(sentBefore).find((candidate) => candidate.to === recipient)
+  if (!found) throw new Error(`no reset email to ${recipient}`)
+  return found
 }
 
 async function resetLinkFor(email: string) {
@@ -55,7 +55,7 @@ describe('forgot password', () => {
     const result = await requestReset('nobody.here@example.test')
     expect(result.status).toBe(200)
     expect(result.data).toEqual({ isSent: true })
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
     expect(await rowCounts()).toEqual(before)
   })
@@ -89,7 +89,7 @@ describe('forgot password', () => {
     const sentBefore = resend.emails.length
     await requestReset(user.email)
     expect(await prisma.token.count({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } })).toBe(1)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
   })
 })
@@ -111,6 +111,7 @@ describe('reset password', () => {
     expect(await verifyPassword(await passwordHashOf(user.id), NEW_PASSWORD)).toBe(true)
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
     expect(await prisma.auditEvent.count({ where: { action: 'password.reset', subjectId: user.id } })).toBe(1)
+    await deliverOutbox()
     const notice = resend.emails.at(-1)!
     expect(resend.emails.length).toBe(sentBefore + 1)
     expect(notice.to).toBe(user.email)
@@ -194,6 +195,7 @@ describe('reset password', () => {
     expect(updated.emailVerifiedAt).toBeInstanceOf(Date)
     expect(await verifyPassword(updated.password!.hash, NEW_PASSWORD)).toBe(true)
     // A first password is not a change: no "your password was changed" notice.
+    await deliverOutbox()
     expect(resend.emails.length).toBe(sentBefore)
   })
 })

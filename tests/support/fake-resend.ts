@@ -8,15 +8,22 @@ export type RecordedEmail = {
   html: string
   text: string
   headers: IncomingHttpHeaders
+  /** The Idempotency-Key header of the request that delivered it. */
+  idempotencyKey: string | null
 }
+
+/** Every request to send an email, answered or failed. */
+export type SendAttempt = { idempotencyKey: string | null; status: number }
 
 /**
  * A stand-in for the Resend API on 127.0.0.1: the real SDK talks real HTTP to it (RESEND_BASE_URL).
- * `failNext(n)` answers the next n sends with 500, to exercise retries.
+ * `failNext(n, status)` (or POST /test/fail with {count, status}, for a server in another process)
+ * answers the next n sends with that status, to exercise retries.
  */
 export async function startFakeResend() {
   const emails: RecordedEmail[] = []
-  let failuresLeft = 0
+  const attempts: SendAttempt[] = []
+  let failures = { left: 0, status: 500 }
   const server = createServer((request, response) => {
     let body = ''
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
@@ -25,15 +32,35 @@ export async function startFakeResend() {
         response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(emails))
         return
       }
+      if (request.method === 'GET' && request.url === '/test/attempts') {
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(attempts))
+        return
+      }
+      if (request.method === 'POST' && request.url === '/test/fail') {
+        const { count, status = 500 } = JSON.parse(body || '{}') as { count?: number; status?: number }
+        failures = { left: count ?? 0, status }
+        response.writeHead(204).end()
+        return
+      }
       if (request.method === 'POST' && request.url === '/emails') {
-        if (failuresLeft > 0) {
-          failuresLeft--
+        const header = request.headers['idempotency-key']
+        const idempotencyKey = typeof header === 'string' ? header : null
+        if (failures.left > 0) {
+          failures.left--
+          attempts.push({ idempotencyKey, status: failures.status })
           response
-            .writeHead(500, { 'Content-Type': 'application/json' })
-            .end(JSON.stringify({ name: 'internal_server_error', message: 'fake failure', statusCode: 500 }))
+            .writeHead(failures.status, { 'Content-Type': 'application/json' })
+            .end(
+              JSON.stringify({
+                name: 'internal_server_error',
+                message: 'fake failure',
+                statusCode: failures.status,
+              }),
+            )
           return
         }
-        emails.push({ ...JSON.parse(body), headers: request.headers })
+        attempts.push({ idempotencyKey, status: 200 })
+        emails.push({ ...JSON.parse(body), headers: request.headers, idempotencyKey })
         response
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ id: `fake-${emails.length}` }))
@@ -47,8 +74,9 @@ export async function startFakeResend() {
   return {
     url,
     emails,
-    failNext(count: number) {
-      failuresLeft = count
+    attempts,
+    failNext(count: number, status = 500) {
+      failures = { left: count, status }
     },
     /** Points the app's email module at this server. */
     use() {

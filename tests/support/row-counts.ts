@@ -16,6 +16,7 @@ const tables = {
   candidateImports: () => prisma.candidateImport.count(),
   cases: () => prisma.case.count(),
   caseEvents: () => prisma.caseEvent.count(),
+  outboxEmails: () => prisma.outboxEmail.count(),
 }
 
 /** Rows in every table a form writes: a refused request must leave all of them unchanged. */
