@@ -48,15 +48,13 @@ export async function startFakeResend() {
         if (failures.left > 0) {
           failures.left--
           attempts.push({ idempotencyKey, status: failures.status })
-          response
-            .writeHead(failures.status, { 'Content-Type': 'application/json' })
-            .end(
-              JSON.stringify({
-                name: 'internal_server_error',
-                message: 'fake failure',
-                statusCode: failures.status,
-              }),
-            )
+          response.writeHead(failures.status, { 'Content-Type': 'application/json' }).end(
+            JSON.stringify({
+              name: 'internal_server_error',
+              message: 'fake failure',
+              statusCode: failures.status,
+            }),
+          )
           return
         }
         attempts.push({ idempotencyKey, status: 200 })
