@@ -1,9 +1,7 @@
 import { Outlet } from '@remix-run/react'
 import { createRemixStub } from '@remix-run/testing'
-import { createInstance } from 'i18next'
-import type { ComponentType } from 'react'
 import { renderToString } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { todayAtAuthority, type CaseDetail } from '~/models/case.server'
@@ -16,7 +14,7 @@ import * as orgList from '~/routes/organizations.$orgId.cases._index'
 import * as start from '~/routes/organizations.$orgId.cases.new'
 import { addMonths, fromDateOnly } from '~/utils/date-only'
 import { prisma } from '~/utils/db.server'
-import { i18nOptions, supportedLanguages, type Language } from '~/utils/i18n'
+import { supportedLanguages } from '~/utils/i18n'
 import { getResources } from '~/utils/i18n.server'
 import { addDays } from '~/workflow/calendar'
 import { agreementContents, type CaseState } from '~/workflow/types'
@@ -32,6 +30,7 @@ import {
   skilledWorkerPath,
 } from '../factories'
 import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { renderPage as renderSharedPage, translator, type RouteModule } from './helpers/render-page'
 
 // The router's layout effects are meant for the browser; React's warning about them is noise here.
 const consoleError = console.error
@@ -470,59 +469,15 @@ describe('the officer queue', () => {
   })
 })
 
-type RouteModule = { default: ComponentType; loader: Parameters<typeof callRoute>[0] }
-
 /** Texts that are i18n keys rather than translations: a namespace prefix or a bare key path. */
 const UNTRANSLATED =
   /\b(?:cases|workflow|common|candidates):|\b(?:steps|guidance|actions|stepper|whatNext|list|fields|summary|history|assign|deadline|start|outcomes|documents|titles|procedures|actors|performers|stepStatus|caseStatus|skipReasons|events|agreementContents|waitingFor|deadlineKinds|completeStep|startStep|validation|toast)\.[a-zA-Z§]/
 
-async function translator(language: Language) {
-  const i18n = createInstance()
-  // Only this language: a missing text shows up as its key instead of the German fallback.
-  await i18n.use(initReactI18next).init({
-    ...i18nOptions,
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: getResources()[language]! },
-  })
-  return i18n
-}
-
-async function renderPage(
+function renderPage(
   module: RouteModule,
-  options: {
-    path: string
-    pattern: string
-    language: Language
-    cookie: string
-    params: Record<string, string>
-    actionData?: unknown
-  },
+  options: Omit<Parameters<typeof renderSharedPage>[1], 'untranslated'>,
 ) {
-  const loaded = await callRoute(
-    module.loader,
-    buildRequest(options.path, { cookie: options.cookie }),
-    options.params,
-  )
-  expect(loaded.status, options.path).toBe(200)
-  const Stub = createRemixStub([{ id: 'page', path: options.pattern, Component: module.default }])
-  const html = renderToString(
-    <I18nextProvider i18n={await translator(options.language)}>
-      <Stub
-        initialEntries={[options.path]}
-        hydrationData={{
-          loaderData: { page: loaded.data },
-          actionData: options.actionData ? { page: options.actionData } : undefined,
-        }}
-      />
-    </I18nextProvider>,
-  ).replaceAll('<!-- -->', '')
-  const text = html.replace(/<[^>]+>/g, ' ')
-  expect(html.match(/<h1[\s>]/g), 'exactly one h1').toHaveLength(1)
-  expect(text, options.path).not.toMatch(UNTRANSLATED)
-  expect(html).not.toContain('{{')
-  if (options.language === 'ar') expect(text).toMatch(/[\u0600-\u06FF]/)
-  return html
+  return renderSharedPage(module, { ...options, untranslated: UNTRANSLATED })
 }
 
 async function renderEligibility(url: string, data: unknown) {

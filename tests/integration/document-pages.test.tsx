@@ -1,8 +1,3 @@
-import { createRemixStub } from '@remix-run/testing'
-import { createInstance } from 'i18next'
-import type { ComponentType } from 'react'
-import { renderToString } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { getOrganizationCase } from '~/models/case.server'
@@ -10,11 +5,11 @@ import { uploadDocument } from '~/models/document.server'
 import * as review from '~/routes/authority.cases.$caseId_.documents.$documentId._index'
 import * as officerList from '~/routes/authority.cases.$caseId_.documents._index'
 import * as orgPage from '~/routes/organizations.$orgId.cases.$caseId_.documents._index'
-import { i18nOptions, supportedLanguages, type Language } from '~/utils/i18n'
-import { getResources } from '~/utils/i18n.server'
+import { supportedLanguages } from '~/utils/i18n'
 
 import { addMember, createCandidate, createCase, createOrganization, createUser } from '../factories'
-import { buildRequest, callRoute, sessionCookieFor } from '../support/requests'
+import { sessionCookieFor } from '../support/requests'
+import { renderPage as renderSharedPage, type RouteModule } from './helpers/render-page'
 
 // The router's layout effects are meant for the browser; React's warning about them is noise here.
 const consoleError = console.error
@@ -62,57 +57,14 @@ beforeAll(async () => {
   officerCookie = await sessionCookieFor(officer.id)
 })
 
-type RouteModule = { default: ComponentType; loader: Parameters<typeof callRoute>[0] }
-
 const UNTRANSLATED =
   /\b(?:documents|workflow|common):|\b(?:page|state|status|item|versions|upload|errors|review|types|size)\.[a-zA-Z]/
 
-async function translator(language: Language) {
-  const i18n = createInstance()
-  await i18n.use(initReactI18next).init({
-    ...i18nOptions,
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: getResources()[language]! },
-  })
-  return i18n
-}
-
-async function renderPage(
+function renderPage(
   module: RouteModule,
-  options: {
-    path: string
-    pattern: string
-    language: Language
-    cookie: string
-    params: Record<string, string>
-    actionData?: unknown
-  },
+  options: Omit<Parameters<typeof renderSharedPage>[1], 'untranslated'>,
 ) {
-  const loaded = await callRoute(
-    module.loader,
-    buildRequest(options.path, { cookie: options.cookie }),
-    options.params,
-  )
-  expect(loaded.status, options.path).toBe(200)
-  const Stub = createRemixStub([{ id: 'page', path: options.pattern, Component: module.default }])
-  const html = renderToString(
-    <I18nextProvider i18n={await translator(options.language)}>
-      <Stub
-        initialEntries={[options.path]}
-        hydrationData={{
-          loaderData: { page: loaded.data },
-          actionData: options.actionData ? { page: options.actionData } : undefined,
-        }}
-      />
-    </I18nextProvider>,
-  ).replaceAll('<!-- -->', '')
-  const text = html.replace(/<[^>]+>/g, ' ')
-  expect(html.match(/<h1[\s>]/g), 'exactly one h1').toHaveLength(1)
-  expect(text, options.path).not.toMatch(UNTRANSLATED)
-  expect(html).not.toContain('{{')
-  if (options.language === 'ar') expect(text).toMatch(/[\u0600-\u06FF]/)
-  return html
+  return renderSharedPage(module, { ...options, untranslated: UNTRANSLATED })
 }
 
 describe('document pages', () => {
