@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -16,6 +16,7 @@ import {
   OrganizationMessageSchema,
 } from '~/schemas/message'
 import type { FormReply } from '~/utils/forms'
+import type { PageHandle } from '~/utils/page-title'
 import { formatDateTime } from '~/utils/locale-format'
 
 import { MessageBody } from './message-body'
@@ -130,5 +131,40 @@ export function MessageComposer({
       />
       <SubmitButton>{t('compose.send')}</SubmitButton>
     </ValidatedForm>
+  )
+}
+
+export const conversationHandle: PageHandle = {
+  pageTitle: (t, data) => {
+    const fileNumber = (data as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
+    return t('messages:thread.title', { fileNumber: fileNumber ?? '' })
+  },
+}
+
+/** The conversation page of a case, for the organization's members or for officers. */
+export function ConversationPage({
+  casePath,
+  fileNumber,
+  messages,
+  audience,
+  reply,
+}: {
+  casePath: string
+  fileNumber: string
+  messages: ThreadMessage[]
+  audience: 'org' | 'officer'
+  reply: FormReply | null
+}) {
+  const { t } = useTranslation('messages')
+  return (
+    <>
+      <p>
+        <Link to={casePath}>{t('thread.backToCase', { fileNumber })}</Link>
+      </p>
+      <h1>{t('thread.title', { fileNumber })}</h1>
+      <p>{t(audience === 'officer' ? 'thread.officerIntro' : 'thread.orgIntro')}</p>
+      <MessageThread messages={messages} />
+      <MessageComposer audience={audience} reply={reply} />
+    </>
   )
 }
