@@ -4,7 +4,6 @@
  * The drivers store opaque bytes: encryption and content checks are document-store.server.ts's concern.
  */
 import { randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
@@ -73,13 +72,18 @@ export function createLocalStorage(storageDirectory: string): ObjectStorage {
       const target = pathOf(key)
       await mkdir(temporaryDirectory, { recursive: true })
       const temporaryPath = join(temporaryDirectory, randomUUID())
+      // Opened before the first byte is read: a body refused at once must not race a pending open that
+      // would create the file after it was removed.
+      const file = await open(temporaryPath, 'wx', 0o600)
       try {
         // flush: fsync before close, so the rename never publishes a file whose data is still in the page cache
-        await pipeline(body, createWriteStream(temporaryPath, { flags: 'wx', mode: 0o600, flush: true }))
+        await pipeline(body, file.createWriteStream({ flush: true }))
         await mkdir(dirname(target), { recursive: true })
         await rename(temporaryPath, target)
       } catch (error) {
         body.destroy()
+        // the stream closes the file itself unless it failed first
+        await file.close().catch(() => undefined)
         await rm(temporaryPath, { force: true })
         throw error
       }

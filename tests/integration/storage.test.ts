@@ -170,6 +170,18 @@ describe('the local driver', () => {
     ])
   })
 
+  it('leaves no file behind when the body fails before the file is even open', async () => {
+    const storage = createLocalStorage(localDir)
+    const failure = new Error('refused at the first bytes')
+    // the race shows only now and then: a failure while the temporary file is still being opened
+    for (let attempt = 0; attempt < 25; attempt++) {
+      await expect(
+        storage.write(`documents/refused-${attempt}`, Readable.from(failingAfter(0, failure))),
+      ).rejects.toBe(failure)
+    }
+    expect(readdirSync(join(localDir, 'tmp'))).toEqual([])
+  })
+
   it('lets the sweep remove a temporary file but never writes into tmp/', async () => {
     const storage = createLocalStorage(localDir)
     await expect(storage.write('tmp/x', Readable.from([Buffer.from('x')]))).rejects.toThrow(
