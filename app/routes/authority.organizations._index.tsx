@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { Pagination } from '~/components/pagination'
 import { OrganizationStatusBadge } from '~/components/organization-status-badge'
 import { listOrganizationsForAuthority } from '~/models/organization.server'
 import {
@@ -82,19 +83,12 @@ export default function AuthorityOrganizations() {
           </table>
         </div>
       ) : null}
-      {pageCount > 1 ? (
-        <nav aria-label={t('authority.list.pagination')}>
-          <p>
-            {query.page > 1 ? (
-              <Link to={pageHref(query, query.page - 1)}>{t('authority.list.previous')}</Link>
-            ) : null}{' '}
-            {t('authority.list.pageOf', { page: query.page, pageCount })}{' '}
-            {query.page < pageCount ? (
-              <Link to={pageHref(query, query.page + 1)}>{t('authority.list.next')}</Link>
-            ) : null}
-          </p>
-        </nav>
-      ) : null}
+      <Pagination
+        label={t('authority.list.pagination')}
+        page={query.page}
+        pageCount={pageCount}
+        hrefFor={(page) => pageHref(query, page)}
+      />
     </>
   )
 }

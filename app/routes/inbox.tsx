@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { Pagination } from '~/components/pagination'
 import { UnreadBadge } from '~/components/messages/unread-badge'
 import {
   listInbox,
@@ -174,14 +175,12 @@ function pageHref(query: InboxQuery, page: number) {
 
 function InboxPagination({ query, pageCount }: { query: InboxQuery; pageCount: number }) {
   const { t } = useTranslation('messages')
-  if (pageCount <= 1) return null
   return (
-    <nav aria-label={t('inbox.pagination')}>
-      <p>
-        {query.page > 1 ? <Link to={pageHref(query, query.page - 1)}>{t('inbox.previous')}</Link> : null}{' '}
-        {t('inbox.pageOf', { page: query.page, pageCount })}{' '}
-        {query.page < pageCount ? <Link to={pageHref(query, query.page + 1)}>{t('inbox.next')}</Link> : null}
-      </p>
-    </nav>
+    <Pagination
+      label={t('inbox.pagination')}
+      page={query.page}
+      pageCount={pageCount}
+      hrefFor={(page) => pageHref(query, page)}
+    />
   )
 }

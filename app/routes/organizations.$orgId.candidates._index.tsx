@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { Pagination } from '~/components/pagination'
 import { listCandidates } from '~/models/candidate.server'
 import { CandidateListQuerySchema, passportExpiresSoon, type CandidateListQuery } from '~/schemas/candidate'
 import { countryName } from '~/utils/countries'
@@ -85,17 +86,12 @@ export default function Candidates() {
           </table>
         </div>
       ) : null}
-      {pageCount > 1 ? (
-        <nav aria-label={t('list.pagination')}>
-          <p>
-            {query.page > 1 ? <Link to={pageHref(query, query.page - 1)}>{t('list.previous')}</Link> : null}{' '}
-            {t('list.pageOf', { page: query.page, pageCount })}{' '}
-            {query.page < pageCount ? (
-              <Link to={pageHref(query, query.page + 1)}>{t('list.next')}</Link>
-            ) : null}
-          </p>
-        </nav>
-      ) : null}
+      <Pagination
+        label={t('list.pagination')}
+        page={query.page}
+        pageCount={pageCount}
+        hrefFor={(page) => pageHref(query, page)}
+      />
     </>
   )
 }

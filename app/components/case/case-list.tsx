@@ -2,6 +2,8 @@ import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { Pagination } from '~/components/pagination'
+
 import type { CaseListItem } from '~/models/case.server'
 import { caseScopes, type CaseListQuery, type CaseScope } from '~/schemas/case'
 import { addDays, compareDates, type LocalDate } from '~/workflow/calendar'
@@ -138,14 +140,12 @@ function pageHref(query: ListQuery, page: number) {
 
 export function CaseListPagination({ query, pageCount }: { query: ListQuery; pageCount: number }) {
   const { t } = useTranslation('cases')
-  if (pageCount <= 1) return null
   return (
-    <nav aria-label={t('list.pagination')}>
-      <p>
-        {query.page > 1 ? <Link to={pageHref(query, query.page - 1)}>{t('list.previous')}</Link> : null}{' '}
-        {t('list.pageOf', { page: query.page, pageCount })}{' '}
-        {query.page < pageCount ? <Link to={pageHref(query, query.page + 1)}>{t('list.next')}</Link> : null}
-      </p>
-    </nav>
+    <Pagination
+      label={t('list.pagination')}
+      page={query.page}
+      pageCount={pageCount}
+      hrefFor={(page) => pageHref(query, page)}
+    />
   )
 }
