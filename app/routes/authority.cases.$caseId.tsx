@@ -16,14 +16,9 @@ import { toEngineAction } from '~/schemas/case'
 import { answerCaseResult, parseCaseAction, trackerData } from '~/utils/case-actions.server'
 import { requireAuthorityCase } from '~/utils/case-access.server'
 import { isFormReply } from '~/utils/forms'
-import type { PageHandle } from '~/utils/page-title'
+import { caseHandle } from '~/utils/page-title'
 
-export const handle: PageHandle = {
-  pageTitle: (t, data) => {
-    const fileNumber = (data as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
-    return fileNumber ? t('cases:detail.title', { fileNumber }) : t('cases:list.title')
-  },
-}
+export const handle = caseHandle('cases:detail.title')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, kase } = await requireAuthorityCase(request, params)

@@ -6,16 +6,11 @@ import { ChecklistEntry } from '~/components/documents/checklist'
 import { getChecklist } from '~/models/document.server'
 import documentStyles from '~/styles/documents.css'
 import { requireAuthorityCase } from '~/utils/case-access.server'
-import type { PageHandle } from '~/utils/page-title'
+import { caseHandle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: documentStyles }]
 
-export const handle: PageHandle = {
-  pageTitle: (t, loaderData) => {
-    const fileNumber = (loaderData as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
-    return t('documents:page.title', { fileNumber: fileNumber ?? '' })
-  },
-}
+export const handle = caseHandle('documents:page.title')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kase } = await requireAuthorityCase(request, params)

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 
-import { ConversationPage, conversationHandle } from '~/components/messages/conversation'
+import { ConversationPage } from '~/components/messages/conversation'
 import { authorityReader } from '~/models/message.server'
 import messageStyles from '~/styles/messages.css'
 import { requireAuthorityCase } from '~/utils/case-access.server'
 import { answerConversationPost, loadConversation } from '~/utils/conversation.server'
 import { isFormReply } from '~/utils/forms'
+import { caseHandle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: messageStyles }]
 
-export const handle = conversationHandle
+export const handle = caseHandle('messages:thread.title')
 
 async function requireConversation(request: Request, params: LoaderFunctionArgs['params']) {
   const { user, kase } = await requireAuthorityCase(request, params)

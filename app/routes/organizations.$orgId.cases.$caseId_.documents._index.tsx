@@ -11,19 +11,14 @@ import documentStyles from '~/styles/documents.css'
 import { requireOrganizationCase } from '~/utils/case-access.server'
 import { receiveDocumentUploads, uploadMaxMegabytes } from '~/utils/document-upload.server'
 import { uploadMaxBytes } from '~/utils/env.server'
-import type { PageHandle } from '~/utils/page-title'
+import { caseHandle } from '~/utils/page-title'
 import { redirectWithToast } from '~/utils/toast.server'
 import { message } from '~/utils/validation'
 import { isTerminal } from '~/workflow/case-queries'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: documentStyles }]
 
-export const handle: PageHandle = {
-  pageTitle: (t, loaderData) => {
-    const fileNumber = (loaderData as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
-    return t('documents:page.title', { fileNumber: fileNumber ?? '' })
-  },
-}
+export const handle = caseHandle('documents:page.title')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { kase } = await requireOrganizationCase(request, params)

@@ -7,6 +7,16 @@ export type PageHandle = {
   pageTitle: (t: TFunction, data: unknown) => string
 }
 
+/** A page of one case, titled `key` with the case's file number (`kase.fileNumber` of the loader data). */
+export function caseHandle(key: string): PageHandle {
+  return {
+    pageTitle: (t, data) => {
+      const fileNumber = (data as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
+      return fileNumber ? t(key, { fileNumber }) : t('cases:list.title')
+    },
+  }
+}
+
 export function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500
   return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'unexpected'

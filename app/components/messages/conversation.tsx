@@ -16,7 +16,6 @@ import {
   OrganizationMessageSchema,
 } from '~/schemas/message'
 import type { FormReply } from '~/utils/forms'
-import type { PageHandle } from '~/utils/page-title'
 import { formatDateTime } from '~/utils/locale-format'
 
 import { MessageBody } from './message-body'
@@ -132,13 +131,6 @@ export function MessageComposer({
       <SubmitButton>{t('compose.send')}</SubmitButton>
     </ValidatedForm>
   )
-}
-
-export const conversationHandle: PageHandle = {
-  pageTitle: (t, data) => {
-    const fileNumber = (data as { kase?: { fileNumber: string } } | undefined)?.kase?.fileNumber
-    return t('messages:thread.title', { fileNumber: fileNumber ?? '' })
-  },
 }
 
 /** The conversation page of a case, for the organization's members or for officers. */
